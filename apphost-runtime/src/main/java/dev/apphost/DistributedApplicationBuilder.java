@@ -1,0 +1,271 @@
+package dev.apphost;
+
+import dev.apphost.annotations.ProjectMetadata;
+import dev.apphost.model.AppModel;
+import dev.apphost.model.GeneratedDefault;
+import dev.apphost.model.Resource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Describes a distributed application: add resources, connect them, then {@link #build()}.
+ *
+ * <pre>{@code
+ * var builder = DistributedApplication.createBuilder(args);
+ * var cache = builder.addRedis("cache");
+ * var api = builder.addProject(Projects.ApiService.class, "apiservice");
+ * builder.addProject(Projects.WebFrontend.class, "webfrontend")
+ *        .withExternalHttpEndpoints()
+ *        .withReference(cache).waitFor(cache)
+ *        .withReference(api);
+ * builder.build().run();
+ * }</pre>
+ *
+ * Names are unique across the app, case-insensitively, and follow Aspire's rules (ASCII letters,
+ * digits and hyphens, a letter first, no trailing or consecutive hyphens, at most 64 characters);
+ * a breach throws at the {@code add*} call.
+ */
+public final class DistributedApplicationBuilder {
+
+    /** System property with the AppHost's folder; the Maven plugin sets it to the AppHost module's folder. */
+    public static final String APPHOST_DIRECTORY_PROPERTY = "apphost.appHostDirectory";
+
+    private final List<String> args;
+    private final Path appHostDirectory;
+    private final UserSecrets userSecrets;
+    private final Configuration configuration;
+    private final ExecutionContext executionContext;
+    private final Map<String, ResourceBuilder<?>> resources = new LinkedHashMap<>();
+    private final Map<String, ResourceBuilder<?>> hiddenResources = new LinkedHashMap<>();
+    private final Map<String, Set<String>> waits = new LinkedHashMap<>();
+
+    DistributedApplicationBuilder(String[] args, Path appHostDirectory, Configuration configuration,
+            UserSecrets userSecrets) {
+        this.args = List.copyOf(Arrays.asList(args));
+        this.appHostDirectory = appHostDirectory;
+        this.configuration = configuration;
+        this.userSecrets = userSecrets;
+        this.executionContext = ExecutionContext.from(configuration);
+    }
+
+    static DistributedApplicationBuilder create(String[] args) {
+        Path directory = defaultAppHostDirectory();
+        UserSecrets secrets = UserSecrets.forAppHost(directory);
+        Configuration configuration = Configuration.load(directory, secrets.read(), Arrays.asList(args));
+        return new DistributedApplicationBuilder(args, directory, configuration, secrets);
+    }
+
+    private static Path defaultAppHostDirectory() {
+        String property = System.getProperty(APPHOST_DIRECTORY_PROPERTY);
+        Path directory = property != null && !property.isBlank() ? Path.of(property) : Path.of("");
+        return directory.toAbsolutePath().normalize();
+    }
+
+    /** Run or publish, as chosen by the command line. */
+    public ExecutionContext executionContext() {
+        return executionContext;
+    }
+
+    /** Merged configuration: args, environment, {@code apphost.properties}. */
+    public Configuration configuration() {
+        return configuration;
+    }
+
+    /** The AppHost's folder: relative paths (working directories, bind mounts) resolve against it. */
+    public Path appHostDirectory() {
+        return appHostDirectory;
+    }
+
+    /** The command-line arguments given to {@code createBuilder}. */
+    public List<String> args() {
+        return args;
+    }
+
+    /** The resources added so far, in order, as immutable snapshots. */
+    public List<Resource> resources() {
+        return resources.values().stream().map(b -> (Resource) b.resource()).toList();
+    }
+
+    /** A reactor module, by its generated {@code Projects.*} type. */
+    public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name) {
+        Objects.requireNonNull(type, "type");
+        ProjectMetadata metadata;
+        try {
+            metadata = type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new DistributedApplicationException("Cannot read project metadata from " + type.getName()
+                    + ": it needs a public no-argument constructor (" + e + ").", e);
+        }
+        return addProject(name, metadata.projectPath());
+    }
+
+    /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */
+    public ProjectResourceBuilder addProject(String name, String projectPath) {
+        Objects.requireNonNull(projectPath, "projectPath");
+        Path path = resolvePath(projectPath);
+        if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".xml")) {
+            path = path.resolve("pom.xml");
+        }
+        return add(new ProjectResourceBuilder(this, validName(name, ProjectResourceBuilder.class), path));
+    }
+
+    /** A container from {@code image} (which may carry {@code :tag}; {@code latest} otherwise). */
+    public ContainerResourceBuilder addContainer(String name, String image) {
+        return add(new ContainerResourceBuilder(this, validName(name, ContainerResourceBuilder.class), image, null));
+    }
+
+    public ContainerResourceBuilder addContainer(String name, String image, String tag) {
+        return add(new ContainerResourceBuilder(this, validName(name, ContainerResourceBuilder.class), image, tag));
+    }
+
+    /** A process: {@code command} on {@code PATH} or as a path, in {@code workingDirectory} (relative to the AppHost's folder). */
+    public ExecutableResourceBuilder addExecutable(String name, String command, String workingDirectory, String... args) {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        ExecutableResourceBuilder builder = new ExecutableResourceBuilder(
+                this, validName(name, ExecutableResourceBuilder.class), command, resolvePath(workingDirectory));
+        builder.withArgs(args);
+        return add(builder);
+    }
+
+    /** A value from configuration key {@code Parameters:<name>}. */
+    public ParameterResourceBuilder addParameter(String name) {
+        return addParameter(name, false);
+    }
+
+    /** A value from {@code Parameters:<name>}; a secret one is masked and marked {@code secret} in the manifest. */
+    public ParameterResourceBuilder addParameter(String name, boolean secret) {
+        return add(new ParameterResourceBuilder(this, validName(name, ParameterResourceBuilder.class), secret, null, false));
+    }
+
+    /** A connection string from configuration key {@code ConnectionStrings:<name>}. */
+    public ConnectionStringResourceBuilder addConnectionString(String name) {
+        return add(new ConnectionStringResourceBuilder(this, validName(name, ConnectionStringResourceBuilder.class), null));
+    }
+
+    /** A connection string made of other values. */
+    public ConnectionStringResourceBuilder addConnectionString(String name, ReferenceExpression expression) {
+        Objects.requireNonNull(expression, "expression");
+        return add(new ConnectionStringResourceBuilder(
+                this, validName(name, ConnectionStringResourceBuilder.class), expression.valueExpression()));
+    }
+
+    /** Redis with a generated password, on an allocated host port. */
+    public RedisResourceBuilder addRedis(String name) {
+        return addRedis(name, null);
+    }
+
+    /** Redis with a generated password; {@code port} fixes the host port ({@code null} = allocate). */
+    public RedisResourceBuilder addRedis(String name, Integer port) {
+        String validName = validName(name, RedisResourceBuilder.class);
+        String passwordName = validName + "-password";
+        ParameterResourceBuilder password = hiddenResources.containsKey(key(passwordName))
+                ? (ParameterResourceBuilder) hiddenResources.get(key(passwordName))
+                : new ParameterResourceBuilder(this, passwordName, true, GeneratedDefault.password(), true);
+        RedisResourceBuilder redis = add(new RedisResourceBuilder(this, validName, port, password));
+        hiddenResources.put(key(passwordName), password);
+        return redis;
+    }
+
+    /** Freezes the model. */
+    public DistributedApplication build() {
+        List<Resource> added = resources();
+        List<Resource> hidden = new ArrayList<>();
+        for (Map.Entry<String, ResourceBuilder<?>> e : hiddenResources.entrySet()) {
+            if (!resources.containsKey(e.getKey())) {
+                hidden.add(e.getValue().resource());
+            }
+        }
+        AppModel model = new AppModel(added, hidden);
+        return new DistributedApplication(model, this);
+    }
+
+    UserSecrets userSecrets() {
+        return userSecrets;
+    }
+
+    Path resolvePath(String path) {
+        return appHostDirectory.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** Records {@code dependent.waitFor(dependency)}, rejecting waits on itself and cycles. */
+    void recordWait(ResourceBuilder<?> dependent, ResourceBuilder<?> dependency) {
+        String from = key(dependent.name());
+        String to = key(dependency.name());
+        if (from.equals(to)) {
+            throw new DistributedApplicationException("The '" + dependent.name() + "' resource cannot wait for itself.");
+        }
+        List<String> path = findWaitPath(to, from, new LinkedHashSet<>());
+        if (path != null) {
+            List<String> cycle = new ArrayList<>();
+            cycle.add(dependent.name());
+            for (String step : path) {
+                cycle.add(displayName(step));
+            }
+            throw new DistributedApplicationException("The '" + dependent.name() + "' resource cannot wait for '"
+                    + dependency.name() + "' because '" + dependency.name() + "' already waits for '" + dependent.name()
+                    + "': waitFor cycle " + String.join(" -> ", cycle) + ".");
+        }
+        waits.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+    }
+
+    /** A path of waits from {@code start} to {@code goal}, both included, or {@code null}. */
+    private List<String> findWaitPath(String start, String goal, Set<String> visited) {
+        if (start.equals(goal)) {
+            return new ArrayList<>(List.of(start));
+        }
+        if (!visited.add(start)) {
+            return null;
+        }
+        for (String next : waits.getOrDefault(start, Set.of())) {
+            List<String> rest = findWaitPath(next, goal, visited);
+            if (rest != null) {
+                rest.add(0, start);
+                return rest;
+            }
+        }
+        return null;
+    }
+
+    private String displayName(String key) {
+        ResourceBuilder<?> builder = resources.get(key);
+        return builder == null ? key : builder.name();
+    }
+
+    private String validName(String name, Class<?> type) {
+        ModelNames.validateResourceName(name);
+        ResourceBuilder<?> existing = resources.get(key(name));
+        if (existing == null) {
+            existing = hiddenResources.get(key(name));
+        }
+        if (existing != null) {
+            throw new DistributedApplicationException("Cannot add resource of type '" + type.getName() + "' with name '"
+                    + name + "' because resource of type '" + existing.getClass().getName()
+                    + "' with that name already exists. Resource names are case-insensitive.");
+        }
+        return name;
+    }
+
+    private <B extends ResourceBuilder<B>> B add(B builder) {
+        resources.put(key(builder.name()), builder);
+        return builder;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    Map<String, ResourceBuilder<?>> builders() {
+        return Collections.unmodifiableMap(resources);
+    }
+}

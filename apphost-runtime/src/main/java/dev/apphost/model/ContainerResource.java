@@ -1,0 +1,43 @@
+package dev.apphost.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A container run from an image.
+ *
+ * @param image the image as given, e.g. {@code ollama/ollama} or {@code docker.io/library/redis}
+ * @param tag the tag, or {@code null} for {@code latest}
+ * @param entrypoint {@code null} keeps the image's own
+ * @param runtimeArgs {@code withContainerRuntimeArgs}: run mode only, never in the manifest
+ * @param connectionString {@code null} when the container offers none
+ */
+public record ContainerResource(
+        String name,
+        String image,
+        String tag,
+        String entrypoint,
+        List<BindMount> bindMounts,
+        List<VolumeMount> volumes,
+        List<String> runtimeArgs,
+        ValueExpression connectionString,
+        Map<String, ValueExpression> connectionProperties,
+        ComputeSettings settings) implements ComputeResource {
+
+    public ContainerResource {
+        bindMounts = List.copyOf(bindMounts);
+        volumes = List.copyOf(volumes);
+        runtimeArgs = List.copyOf(runtimeArgs);
+        connectionProperties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectionProperties));
+    }
+
+    /** {@code [registry/]image:tag} (or {@code @digest}), with {@code :latest} when no tag was given. */
+    public String imageReference() {
+        if (tag != null) {
+            return image + ":" + tag;
+        }
+        int slash = image.lastIndexOf('/');
+        String last = image.substring(slash + 1);
+        return last.contains(":") || last.contains("@") ? image : image + ":latest";
+    }
+}
