@@ -111,12 +111,22 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */
     public ProjectResourceBuilder addProject(String name, String projectPath) {
+        return addProject(name, projectPath, true);
+    }
+
+    /**
+     * As {@link #addProject(String, String)}; {@code defaultHttpEndpoint = false} gives a project with no
+     * endpoint (and so no {@code PORT}/{@code SERVER_PORT}/… variables) until {@code with*Endpoint} adds
+     * some, like .NET's {@code AddProject(..., launchProfileName: null)}.
+     */
+    public ProjectResourceBuilder addProject(String name, String projectPath, boolean defaultHttpEndpoint) {
         Objects.requireNonNull(projectPath, "projectPath");
         Path path = resolvePath(projectPath);
         if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".xml")) {
             path = path.resolve("pom.xml");
         }
-        return add(new ProjectResourceBuilder(this, validName(name, ProjectResourceBuilder.class), path));
+        return add(new ProjectResourceBuilder(this, validName(name, ProjectResourceBuilder.class), path,
+                defaultHttpEndpoint));
     }
 
     /** A container from {@code image} (which may carry {@code :tag}; {@code latest} otherwise). */
