@@ -158,6 +158,26 @@ public final class DistributedApplicationBuilder {
         return add(new ParameterResourceBuilder(this, validName(name, ParameterResourceBuilder.class), secret, null, false));
     }
 
+    /** A value from {@code Parameters:<name>}, {@code value} when configuration has none. */
+    public ParameterResourceBuilder addParameter(String name, String value) {
+        return addParameter(name, value, false, false);
+    }
+
+    /**
+     * A value from {@code Parameters:<name>}, {@code value} when configuration has none.
+     * {@code publishValueAsDefault} writes {@code value} into the manifest as the input's default;
+     * a secret cannot be published that way.
+     */
+    public ParameterResourceBuilder addParameter(String name, String value, boolean publishValueAsDefault,
+            boolean secret) {
+        Objects.requireNonNull(value, "value");
+        if (publishValueAsDefault && secret) {
+            throw new IllegalArgumentException("A parameter cannot be both secret and published as a default value.");
+        }
+        return add(new ParameterResourceBuilder(this, validName(name, ParameterResourceBuilder.class), secret, null,
+                false, value, publishValueAsDefault));
+    }
+
     /** A connection string from configuration key {@code ConnectionStrings:<name>}. */
     public ConnectionStringResourceBuilder addConnectionString(String name) {
         return add(new ConnectionStringResourceBuilder(this, validName(name, ConnectionStringResourceBuilder.class), null));

@@ -16,7 +16,8 @@ final class ValueResourceWriter {
 
     /**
      * {@code type}, {@code connectionString} (connection-string parameters only), {@code value},
-     * {@code inputs.value} {type, secret?, default?}.
+     * {@code inputs.value} {type, secret?, default? ({@code value} when published as default, else
+     * {@code generate})}.
      */
     static void writeParameter(ManifestContext context, ParameterResource parameter) {
         JsonWriter json = context.json();
@@ -31,7 +32,9 @@ final class ValueResourceWriter {
         if (parameter.secret()) {
             json.property("secret", true);
         }
-        if (parameter.generate() != null) {
+        if (parameter.publishValueAsDefault() && parameter.defaultValue() != null) {
+            json.beginObject("default").property("value", parameter.defaultValue()).endObject();
+        } else if (parameter.generate() != null) {
             json.beginObject("default");
             writeGenerate(json, parameter.generate());
             json.endObject();

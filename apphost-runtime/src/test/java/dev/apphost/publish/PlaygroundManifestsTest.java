@@ -160,7 +160,7 @@ class PlaygroundManifestsTest {
         JsonNode expected = ManifestTestSupport.parse(
                 ManifestTestSupport.example("v9.5.2_playground_withdockerfile_aspire-manifest.json"));
         var builder = publishBuilder();
-        builder.addParameter("goversion");
+        builder.addParameter("goversion", "1.22");
         builder.addParameter("secret", true);
         JsonNode actual = ManifestTestSupport.assertValidManifest(
                 new ManifestWriter().write(builder.build().model(), PUBLISH, temp));
