@@ -111,12 +111,22 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */
     public ProjectResourceBuilder addProject(String name, String projectPath) {
+        return addProject(name, projectPath, true);
+    }
+
+    /**
+     * As {@link #addProject(String, String)}; {@code defaultHttpEndpoint = false} gives a project with no
+     * endpoint (and so no {@code PORT}/{@code SERVER_PORT}/… variables) until {@code with*Endpoint} adds
+     * some, like .NET's {@code AddProject(..., launchProfileName: null)}.
+     */
+    public ProjectResourceBuilder addProject(String name, String projectPath, boolean defaultHttpEndpoint) {
         Objects.requireNonNull(projectPath, "projectPath");
         Path path = resolvePath(projectPath);
         if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".xml")) {
             path = path.resolve("pom.xml");
         }
-        return add(new ProjectResourceBuilder(this, validName(name, ProjectResourceBuilder.class), path));
+        return add(new ProjectResourceBuilder(this, validName(name, ProjectResourceBuilder.class), path,
+                defaultHttpEndpoint));
     }
 
     /** A container from {@code image} (which may carry {@code :tag}; {@code latest} otherwise). */
@@ -146,6 +156,26 @@ public final class DistributedApplicationBuilder {
     /** A value from {@code Parameters:<name>}; a secret one is masked and marked {@code secret} in the manifest. */
     public ParameterResourceBuilder addParameter(String name, boolean secret) {
         return add(new ParameterResourceBuilder(this, validName(name, ParameterResourceBuilder.class), secret, null, false));
+    }
+
+    /** A value from {@code Parameters:<name>}, {@code value} when configuration has none. */
+    public ParameterResourceBuilder addParameter(String name, String value) {
+        return addParameter(name, value, false, false);
+    }
+
+    /**
+     * A value from {@code Parameters:<name>}, {@code value} when configuration has none.
+     * {@code publishValueAsDefault} writes {@code value} into the manifest as the input's default;
+     * a secret cannot be published that way.
+     */
+    public ParameterResourceBuilder addParameter(String name, String value, boolean publishValueAsDefault,
+            boolean secret) {
+        Objects.requireNonNull(value, "value");
+        if (publishValueAsDefault && secret) {
+            throw new IllegalArgumentException("A parameter cannot be both secret and published as a default value.");
+        }
+        return add(new ParameterResourceBuilder(this, validName(name, ParameterResourceBuilder.class), secret, null,
+                false, value, publishValueAsDefault));
     }
 
     /** A connection string from configuration key {@code ConnectionStrings:<name>}. */

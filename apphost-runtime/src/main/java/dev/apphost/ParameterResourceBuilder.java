@@ -19,18 +19,28 @@ public final class ParameterResourceBuilder extends ResourceBuilder<ParameterRes
     private final boolean secret;
     private final GeneratedDefault generate;
     private final boolean hidden;
+    private final String defaultValue;
+    private final boolean publishValueAsDefault;
 
     ParameterResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, boolean secret,
             GeneratedDefault generate, boolean hidden) {
+        this(applicationBuilder, name, secret, generate, hidden, null, false);
+    }
+
+    ParameterResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, boolean secret,
+            GeneratedDefault generate, boolean hidden, String defaultValue, boolean publishValueAsDefault) {
         super(applicationBuilder, name);
         this.secret = secret;
         this.generate = generate;
         this.hidden = hidden;
+        this.defaultValue = defaultValue;
+        this.publishValueAsDefault = publishValueAsDefault;
     }
 
     @Override
     public ParameterResource resource() {
-        return new ParameterResource(name(), secret, false, generate, hidden, excludedFromManifest());
+        return new ParameterResource(name(), secret, false, generate, hidden, excludedFromManifest(), defaultValue,
+                publishValueAsDefault);
     }
 
     @Override

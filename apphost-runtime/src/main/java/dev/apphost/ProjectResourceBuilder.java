@@ -26,11 +26,23 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
     private final Path projectPath;
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
+        this(applicationBuilder, name, projectPath, true);
+    }
+
+    /**
+     * @param defaultHttpEndpoint {@code false} leaves out the {@code http} endpoint and its port
+     *     variables, like .NET's {@code AddProject(..., launchProfileName: null)}
+     */
+    ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath,
+            boolean defaultHttpEndpoint) {
         super(applicationBuilder, name);
         this.projectPath = projectPath;
-        withHttpEndpoint();
-        for (String variable : PORT_VARIABLES) {
-            addEnvironment(new EnvironmentEntry.Variable(variable, new EndpointProperty(name, "http", Property.TARGET_PORT)));
+        if (defaultHttpEndpoint) {
+            withHttpEndpoint();
+            for (String variable : PORT_VARIABLES) {
+                addEnvironment(new EnvironmentEntry.Variable(variable,
+                        new EndpointProperty(name, "http", Property.TARGET_PORT)));
+            }
         }
         addEnvironment(new EnvironmentEntry.Callback(context -> {
             if (context.executionContext().isRunMode()) {

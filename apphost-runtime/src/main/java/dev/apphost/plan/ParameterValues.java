@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Parameter values for run mode, read once at start: configuration key {@code Parameters:<name>}
  * (retried with {@code -} replaced by {@code _}, as Aspire 13 does), {@code ConnectionStrings:<name>}
- * for connection-string parameters, else a generated default kept in {@link UserSecrets} so it is
+ * for connection-string parameters, else the AppHost's value ({@code addParameter(name, value)}), else
+ * a generated default kept in {@link UserSecrets} so it is
  * the same on the next run. A parameter with none of these is "missing": asking for its value
  * throws {@link MissingValueException} with Aspire's message.
  */
@@ -32,6 +33,9 @@ public final class ParameterValues {
         String value = configuration.get(key);
         if (value == null && !parameter.isConnectionString()) {
             value = configuration.get(key.replace('-', '_'));
+        }
+        if (value == null && parameter.defaultValue() != null) {
+            value = parameter.defaultValue();
         }
         if (value == null && parameter.generate() != null) {
             value = PasswordGenerator.generate(parameter.generate());
