@@ -61,7 +61,7 @@ public final class ConsoleReporter {
 
     public void state(ResourceSnapshot s) {
         String text = "[" + s.name() + "] " + s.state();
-        if (s.exitCode() != null) {
+        if (s.exitCode() != null && !KnownResourceStates.FINISHED.equals(s.state())) {
             text += " (exit code " + s.exitCode() + ")";
         }
         if (s.message() != null) {

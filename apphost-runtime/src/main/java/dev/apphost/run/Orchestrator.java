@@ -69,6 +69,7 @@ public final class Orchestrator implements ResourceLogs {
         return t;
     });
     private final CountDownLatch runEnded = new CountDownLatch(1);
+    private final CompletableFuture<Void> startPrinted = new CompletableFuture<>();
     private ParameterValues parameters;
     private EndpointAllocation allocation;
     private RunValues values;
@@ -149,11 +150,12 @@ public final class Orchestrator implements ResourceLogs {
             }
             startedViews.addAll(views.values());
             CompletableFuture.allOf(slots.values().stream().map(s -> s.ready.handle((v, e) -> null))
-                    .toArray(CompletableFuture[]::new)).thenRun(this::reportOutcome);
+                    .toArray(CompletableFuture[]::new)).runAfterBoth(startPrinted, this::reportOutcome);
         }
         CompletableFuture.allOf(startedViews.toArray(CompletableFuture[]::new)).join();
         console.table(store.all());
         console.started();
+        startPrinted.complete(null);
     }
 
     /** A future that completes when all {@code deps} are ready, or fails as soon as one fails. */
@@ -463,12 +465,14 @@ public final class Orchestrator implements ResourceLogs {
             return;
         }
         if (s.health() != null && RUNNING.equals(s.state()) && s.message() == null && !s.isHealthy()) {
+            lastReported.put(s.name(), s);
             return; // "Unhealthy until the first result": not worth a line
         }
         if (s.health() != null && RUNNING.equals(s.state())) {
             ResourceSnapshot previous = lastReported.put(s.name(), s);
             if (previous != null && RUNNING.equals(previous.state())) {
-                if (!java.util.Objects.equals(previous.health(), s.health())) {
+                if (!java.util.Objects.equals(previous.health(), s.health())
+                        && slots.get(s.name()).resource.settings().healthCheck() != null) {
                     console.health(s);
                 }
                 return;

@@ -30,9 +30,9 @@ public final class WatchdogProcessReaper implements ProcessReaper {
             + "  esac\n"
             + "done\n"
             + "[ -z \"${pids# }\" ] && exit 0\n"
-            + "for p in $pids; do kill -TERM -- -$p 2>/dev/null; kill -TERM $p 2>/dev/null; done\n"
+            + "for p in $pids; do kill -TERM -$p 2>/dev/null; kill -TERM $p 2>/dev/null; done\n"
             + "sleep $1\n"
-            + "for p in $pids; do kill -KILL -- -$p 2>/dev/null; kill -KILL $p 2>/dev/null; done\n";
+            + "for p in $pids; do kill -KILL -$p 2>/dev/null; kill -KILL $p 2>/dev/null; done\n";
 
     private final Process watchdog;
     private final OutputStream pipe;

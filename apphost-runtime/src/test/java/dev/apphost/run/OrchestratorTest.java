@@ -54,6 +54,7 @@ class OrchestratorTest {
         Orchestrator o = orchestrator(b);
         o.start();
         o.notifications().waitForResource("web", "Running", Duration.ofSeconds(5));
+        waitFor(() -> output().contains(ConsoleReporter.ALL_READY));
         assertThat(fake.started.indexOf("db")).isLessThan(fake.started.indexOf("api"));
         assertThat(fake.started.indexOf("api")).isLessThan(fake.started.indexOf("web"));
         o.stop();
