@@ -110,6 +110,18 @@ public final class DistributedApplication implements AutoCloseable {
         return orchestrator().connectionString(resource);
     }
 
+    /** The recent output of each resource (the last 1000 lines), with stream and timestamp. */
+    public dev.apphost.run.ResourceLogs resourceLogs() {
+        requireRunMode("resourceLogs");
+        return orchestrator();
+    }
+
+    /** State, exit code, message, health and URLs of resource {@code name}. */
+    public dev.apphost.run.ResourceSnapshot resourceSnapshot(String name) {
+        requireRunMode("resourceSnapshot");
+        return orchestrator().snapshot(name);
+    }
+
     UserSecrets userSecrets() {
         return builder.userSecrets();
     }

@@ -1,0 +1,140 @@
+package dev.apphost.run;
+
+import dev.apphost.DistributedApplicationException;
+import dev.apphost.KnownResourceStates;
+import dev.apphost.ResourceNotifications;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The current {@link ResourceSnapshot} of every resource, with blocking waits: the
+ * {@link ResourceNotifications} of a run. Listeners see every change in order.
+ */
+public final class StateStore implements ResourceNotifications {
+
+    private final Map<String, ResourceSnapshot> snapshots = new LinkedHashMap<>();
+    private final List<Consumer<ResourceSnapshot>> listeners = new CopyOnWriteArrayList<>();
+
+    public void addListener(Consumer<ResourceSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Adds or replaces a resource's snapshot (no transition check); listeners are told. */
+    public void put(ResourceSnapshot snapshot) {
+        synchronized (this) {
+            snapshots.put(key(snapshot.name()), snapshot);
+            notifyAll();
+        }
+        listeners.forEach(l -> l.accept(snapshot));
+    }
+
+    /**
+     * Applies {@code change} to {@code name}'s snapshot if its state may move to the state
+     * {@code change} produces ({@link ResourceStates#canMove}); returns whether it did.
+     */
+    public boolean move(String name, String to, java.util.function.UnaryOperator<ResourceSnapshot> change) {
+        ResourceSnapshot updated;
+        synchronized (this) {
+            ResourceSnapshot current = snapshots.get(key(name));
+            if (current == null || !ResourceStates.canMove(current.state(), to)) {
+                return false;
+            }
+            updated = change.apply(current);
+            snapshots.put(key(name), updated);
+            notifyAll();
+        }
+        listeners.forEach(l -> l.accept(updated));
+        return true;
+    }
+
+    /** Replaces a snapshot without changing its state (health, pid). */
+    public void update(String name, java.util.function.UnaryOperator<ResourceSnapshot> change) {
+        ResourceSnapshot updated;
+        synchronized (this) {
+            ResourceSnapshot current = snapshots.get(key(name));
+            if (current == null) {
+                return;
+            }
+            updated = change.apply(current);
+            if (updated.equals(current)) {
+                return;
+            }
+            snapshots.put(key(name), updated);
+            notifyAll();
+        }
+        listeners.forEach(l -> l.accept(updated));
+    }
+
+    public synchronized ResourceSnapshot snapshot(String name) {
+        ResourceSnapshot s = snapshots.get(key(name));
+        if (s == null) {
+            throw new DistributedApplicationException("No resource named '" + name + "'. Resources: "
+                    + String.join(", ", names()) + ".");
+        }
+        return s;
+    }
+
+    public synchronized List<ResourceSnapshot> all() {
+        return new ArrayList<>(snapshots.values());
+    }
+
+    private List<String> names() {
+        return snapshots.values().stream().map(ResourceSnapshot::name).toList();
+    }
+
+    @Override
+    public String state(String name) {
+        return snapshot(name).state();
+    }
+
+    @Override
+    public void waitForResource(String name, String state, Duration timeout) {
+        await(name, s -> s.state().equalsIgnoreCase(state), "the '" + state + "' state", state, timeout);
+    }
+
+    @Override
+    public void waitForResourceHealthy(String name, Duration timeout) {
+        await(name, s -> KnownResourceStates.RUNNING.equals(s.state()) && s.isHealthy(),
+                "the 'Running' state and healthy", KnownResourceStates.RUNNING, timeout);
+    }
+
+    private synchronized void await(String name, Predicate<ResourceSnapshot> done, String wanted, String wantedState,
+            Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ResourceSnapshot s = snapshot(name);
+        while (!done.test(s)) {
+            if (KnownResourceStates.isTerminal(s.state()) && !s.state().equalsIgnoreCase(wantedState)) {
+                throw new DistributedApplicationException("Resource '" + s.name() + "' will not reach " + wanted
+                        + ": it is in the '" + s.state() + "' state" + detail(s));
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new DistributedApplicationException("Timed out after " + timeout.toMillis() + " ms waiting for "
+                        + "resource '" + s.name() + "' to reach " + wanted + "; it is in the '" + s.state()
+                        + "' state" + (s.health() != null ? " (" + s.health() + ")" : "") + detail(s));
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DistributedApplicationException("Interrupted while waiting for resource '" + name + "'.", e);
+            }
+            s = snapshot(name);
+        }
+    }
+
+    private static String detail(ResourceSnapshot s) {
+        return s.message() == null ? "." : ": " + s.message();
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
