@@ -30,6 +30,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -283,13 +285,13 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
     public LogFollow followLogs(String containerId, LogLineConsumer consumer) {
         LogLineSplitter splitter = new LogLineSplitter(consumer);
         CountDownLatch done = new CountDownLatch(1);
+        AtomicLong framesSeen = new AtomicLong();
+        AtomicBoolean closedByUs = new AtomicBoolean();
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                synchronized (splitter) {
-                    splitter.accept(frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT,
-                            frame.getPayload());
-                }
+                framesSeen.incrementAndGet();
+                feed(splitter, frame);
             }
 
             @Override
@@ -299,6 +301,9 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
 
             @Override
             public void onComplete() {
+                if (!closedByUs.get()) {
+                    catchUp(containerId, splitter, framesSeen.get());
+                }
                 finish();
             }
 
@@ -319,6 +324,7 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
 
             @Override
             public void close() {
+                closedByUs.set(true);
                 try {
                     callback.close();
                 } catch (IOException ignored) {
@@ -329,6 +335,42 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
                 }
             }
         };
+    }
+
+    private static void feed(LogLineSplitter splitter, Frame frame) {
+        synchronized (splitter) {
+            splitter.accept(frame.getStreamType() == StreamType.STDERR ? LogStream.STDERR : LogStream.STDOUT, frame.getPayload());
+        }
+    }
+
+    /**
+     * Docker 20.10 ends a follow when the container stops, and the last output written just before
+     * exit (an unterminated line flushed at close) can miss the follower: re-read the log without
+     * follow and deliver the frames after the ones already seen (one frame per log entry, same order).
+     */
+    private void catchUp(String containerId, LogLineSplitter splitter, long alreadySeen) {
+        AtomicLong index = new AtomicLong();
+        try {
+            guard.run("read remaining logs of " + containerId, QUICK_CALL, () -> {
+                try {
+                    client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                            .exec(new ResultCallback.Adapter<Frame>() {
+                                @Override
+                                public void onNext(Frame frame) {
+                                    if (index.incrementAndGet() > alreadySeen) {
+                                        feed(splitter, frame);
+                                    }
+                                }
+                            }).awaitCompletion();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (NotFoundException gone) {
+                    // removed meanwhile: nothing more to read
+                }
+            });
+        } catch (ContainerEngineException ignored) {
+            // best effort: the follow itself has delivered everything else
+        }
     }
 
     @Override
