@@ -53,6 +53,8 @@ import java.util.concurrent.TimeoutException;
 public final class ContainerEngineLocator {
     /** Default per-candidate deadline for ping + version. */
     public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(3);
+    /** Extra time for docker-java's first call (class loading) once the raw ping has answered. */
+    private static final Duration VERSION_AFTER_PING = Duration.ofSeconds(20);
 
     /** An endpoint to try: runtime name, engine URI, and where the URI came from (for messages). */
     public record Candidate(String runtime, String host, String source) {
@@ -144,7 +146,7 @@ public final class ContainerEngineLocator {
         for (Candidate candidate : candidates) {
             attempts.add(CompletableFuture.supplyAsync(() -> probe(candidate), DaemonThreads.EXECUTOR));
         }
-        long deadline = System.nanoTime() + pingTimeout.toNanos() + 200_000_000L; // probe enforces pingTimeout itself
+        long deadline = System.nanoTime() + pingTimeout.plus(VERSION_AFTER_PING).toNanos() + 200_000_000L; // probes enforce their own deadlines
         List<String> outcomes = new ArrayList<>();
         DockerJavaContainerEngine chosen = null;
         for (int i = 0; i < candidates.size(); i++) {
@@ -193,10 +195,16 @@ public final class ContainerEngineLocator {
         } else if (!"tcp".equals(uri.getScheme()) && !"npipe".equals(uri.getScheme())) {
             throw new CandidateFailure("unsupported scheme '" + uri.getScheme() + "' (expected unix:// or tcp://)");
         }
+        if (!usesTls(uri)) {
+            rawPing(uri);
+        }
         DockerClient client = newClient(candidate.host());
         EngineCallGuard guard = new EngineCallGuard(candidate.host());
         try {
-            Version version = guard.call("ping", pingTimeout, () -> {
+            // After a raw ping the daemon is known to answer: this deadline only has to absorb
+            // docker-java's first-call class loading on a loaded machine.
+            Duration deadline = usesTls(uri) ? pingTimeout : pingTimeout.plus(VERSION_AFTER_PING);
+            Version version = guard.call("version", deadline, () -> {
                 client.pingCmd().exec();
                 return client.versionCmd().exec();
             });
@@ -207,10 +215,33 @@ public final class ContainerEngineLocator {
             guard.close();
             closeQuietly(client);
             if (e instanceof ContainerEngineTimeoutException) {
-                throw new CandidateFailure("did not answer within " + pingTimeout.toMillis() + " ms (the daemon may be hung)");
+                throw new CandidateFailure("did not answer within " + deadline(uri).toMillis() + " ms (the daemon may be hung)");
             }
             throw e;
         }
+    }
+
+    private Duration deadline(URI uri) {
+        return usesTls(uri) ? pingTimeout : pingTimeout.plus(VERSION_AFTER_PING);
+    }
+
+    private void rawPing(URI uri) {
+        try {
+            String status = RawPing.ping(uri, pingTimeout);
+            if (!status.contains(" 200")) {
+                throw new CandidateFailure("answered '" + status + "' to GET /_ping");
+            }
+        } catch (RawPing.NoAnswerException e) {
+            throw new CandidateFailure("did not answer within " + pingTimeout.toMillis() + " ms (the daemon may be hung)");
+        } catch (java.io.IOException e) {
+            throw new CandidateFailure(describe(e));
+        }
+    }
+
+    /** TLS endpoints cannot take a plain-text raw ping; docker-java's ping (under our guard) is used alone. */
+    private boolean usesTls(URI uri) {
+        String verify = env.get("DOCKER_TLS_VERIFY");
+        return "tcp".equals(uri.getScheme()) && (uri.getPort() == 2376 || (verify != null && !verify.isBlank() && !verify.equals("0")));
     }
 
     /** Podman answers the Docker API too; its version components name it. */
@@ -237,7 +268,8 @@ public final class ContainerEngineLocator {
             return failure.getMessage();
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || String.valueOf(t.getMessage()).contains("Connection refused")) {
+            if (t instanceof ConnectException || String.valueOf(t.getMessage()).contains("Connection refused")
+                    || String.valueOf(t.getMessage()).contains("connection refused")) {
                 return "connection refused (nothing listens there: the daemon is not running, or the socket is stale)";
             }
             if (t instanceof SocketException && String.valueOf(t.getMessage()).contains("Permission denied")) {

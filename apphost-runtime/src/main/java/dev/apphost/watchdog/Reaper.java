@@ -56,7 +56,8 @@ public final class Reaper {
     private final Map<Long, Long> processes = new ConcurrentHashMap<>(); // pid -> start epoch millis (0 = unknown)
     private final Map<String, String> sessions = new ConcurrentHashMap<>(); // session id -> engine URI ("" = locate)
     private final Map<String, CompletableFuture<ContainerEngine>> engines = new ConcurrentHashMap<>();
-    private final AtomicBoolean reaped = new AtomicBoolean();
+    private final AtomicBoolean reapStarted = new AtomicBoolean();
+    private final CompletableFuture<Void> reaped = new CompletableFuture<>();
 
     public static void main(String[] args) throws Exception {
         ignoreTerminalSignals();
@@ -69,9 +70,11 @@ public final class Reaper {
         Reaper reaper = new Reaper();
         if (ownerPid > 0) {
             // Belt and braces next to the pipe: if the owner dies but the pipe somehow stays open.
-            ProcessHandle.of(ownerPid).ifPresentOrElse(
-                    owner -> owner.onExit().thenRun(reaper::reapAndExit),
-                    reaper::reapAndExit);
+            // The owner may already be dead when we start (we are a JVM too, and slow on a loaded
+            // machine): give stdin a moment to deliver the commands buffered in the pipe first.
+            ProcessHandle.of(ownerPid).map(ProcessHandle::onExit)
+                    .orElse(CompletableFuture.completedFuture(null))
+                    .thenRunAsync(reaper::reapAndExit, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             String line;
@@ -134,17 +137,24 @@ public final class Reaper {
         System.exit(0);
     }
 
-    /** Kills the watched process trees and removes the watched sessions' resources, once. */
+    /**
+     * Kills the watched process trees and removes the watched sessions' resources, once. Both
+     * triggers (stdin EOF and owner exit) usually fire together: the second caller waits for the
+     * first to finish instead of exiting under it.
+     */
     void reap() {
-        if (!reaped.compareAndSet(false, true)) {
+        if (!reapStarted.compareAndSet(false, true)) {
+            reaped.join();
             return;
         }
-        CompletableFuture<Void> containers = CompletableFuture.runAsync(this::removeSessions);
-        killProcesses();
         try {
+            CompletableFuture<Void> containers = CompletableFuture.runAsync(this::removeSessions);
+            killProcesses();
             containers.get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             log("container cleanup failed: " + e);
+        } finally {
+            reaped.complete(null);
         }
     }
 
