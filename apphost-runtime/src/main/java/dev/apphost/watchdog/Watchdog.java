@@ -63,7 +63,7 @@ public final class Watchdog implements AutoCloseable {
             command.add("/usr/bin/setsid");
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Small and quick: the reaper idles, then does a few HTTP calls. Measured ~0.3 s start, ~40 MB RSS.
+        // Small and quick: the reaper idles, then does a few HTTP calls. Measured 0.16 s CPU to start, 35 MB RSS.
         command.addAll(List.of("-Xmx48m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:CICompilerCount=1", "-Xshare:auto", "-cp", classpath(), Reaper.class.getName(),
                 "--owner-pid", Long.toString(ProcessHandle.current().pid())));
