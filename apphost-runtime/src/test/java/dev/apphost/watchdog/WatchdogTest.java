@@ -1,0 +1,54 @@
+package dev.apphost.watchdog;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The watchdog in this JVM; no container engine needed. */
+class WatchdogTest {
+
+    @Test
+    void closeKillsWatchedProcessesButNotForgottenOnes() throws Exception {
+        Process watched = new ProcessBuilder("sleep", "600").start();
+        Process forgotten = new ProcessBuilder("sleep", "600").start();
+        try {
+            Watchdog watchdog = Watchdog.start();
+            watchdog.watchProcess(watched.toHandle());
+            watchdog.watchProcess(forgotten.toHandle());
+            watchdog.forgetProcess(forgotten.toHandle());
+            assertThat(watchdog.closeAndWait(Duration.ofSeconds(30))).as("reaper exits after cleanup").isTrue();
+            assertThat(watched.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(forgotten.isAlive()).isTrue();
+        } finally {
+            watched.destroyForcibly();
+            forgotten.destroyForcibly();
+        }
+    }
+
+    @Test
+    void reusedPidWithAnotherStartTimeIsLeftAlone() {
+        ProcessHandle self = ProcessHandle.current();
+        long start = self.info().startInstant().orElseThrow().toEpochMilli();
+        assertThat(Reaper.sameStart(self, start)).isTrue();
+        assertThat(Reaper.sameStart(self, start - 60_000)).isFalse();
+    }
+
+    @Test
+    void classpathIncludesThisLibrary() {
+        assertThat(Watchdog.classpath()).isNotBlank();
+    }
+
+    @Test
+    void rejectsSessionIdsThatWouldBreakTheProtocol() throws Exception {
+        Watchdog watchdog = Watchdog.start();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> watchdog.watchContainerSession("a b"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        } finally {
+            watchdog.closeAndWait(Duration.ofSeconds(30));
+        }
+    }
+}
