@@ -97,6 +97,9 @@ public final class AppHostProcessor extends AbstractProcessor {
                 reactorRoot = Path.of(rootOption.trim());
             }
             Reactor reactor = new ReactorScanner().scan(modulePom, reactorRoot);
+            for (Problem warning : reactor.warnings()) {
+                reporter.report(warning, element, mirror);
+            }
             Set<String> exclude = exclude(mirror);
             for (String unknown : reactor.unknownExcludes(exclude)) {
                 reporter.report(Message.UNKNOWN_EXCLUDE, element, mirror, unknown, reactor.rootPom());

@@ -39,6 +39,11 @@ public enum Message {
     POM_MALFORMED("AppHostPomMalformed", Diagnostic.Kind.ERROR,
             "Malformed pom %s at line %d, column %d: %s"),
 
+    /** Args: pom file, the problem reading it. */
+    POM_SKIPPED("AppHostPomSkipped", Diagnostic.Kind.WARNING,
+            "Skipped %s while looking for the reactor root above the module (set -A"
+                    + AppHostOptions.REACTOR_ROOT + " if it is the root): %s"),
+
     /** Args: aggregator pom, module entry, missing path. */
     MODULE_MISSING("AppHostModuleMissing", Diagnostic.Kind.ERROR,
             "%s lists <module>%s</module>, but there is no pom at %s"),

@@ -17,7 +17,7 @@ import javax.lang.model.SourceVersion;
  * or digit, each word gets an upper-case first letter (the rest is kept as written) and the words
  * are joined: {@code web-frontend} → {@code WebFrontend}, {@code api_service} and
  * {@code api.service} → {@code ApiService}. A name starting with a digit gets a {@code _} prefix
- * ({@code 2fa-service} → {@code _2faService}).
+ * ({@code 2fa-service} → {@code _2faService}); one without any letter or digit is {@code Module}.
  *
  * <p>Two names that are equal, or differ only in case (their class files would collide on
  * case-insensitive file systems), are a collision.
@@ -57,7 +57,10 @@ public final class ProjectNames {
                 startOfWord = false;
             }
         }
-        if (name.length() == 0 || Character.isDigit(name.charAt(0))) {
+        if (name.length() == 0) {
+            return "Module";
+        }
+        if (Character.isDigit(name.charAt(0))) {
             name.insert(0, '_');
         }
         return name.toString();

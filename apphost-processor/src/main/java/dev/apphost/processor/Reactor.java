@@ -14,11 +14,13 @@ import java.util.Set;
  * @param appHostPom the pom of the module that holds the {@code @AppHost} class
  * @param modules every module reached from the root through {@code <modules>}, root first, in
  *     declaration order (depth first)
+ * @param warnings problems met that did not stop the scan
  */
-public record Reactor(Path rootPom, Path appHostPom, List<ModuleInfo> modules) {
+public record Reactor(Path rootPom, Path appHostPom, List<ModuleInfo> modules, List<Problem> warnings) {
 
     public Reactor {
         modules = List.copyOf(modules);
+        warnings = List.copyOf(warnings);
     }
 
     /**

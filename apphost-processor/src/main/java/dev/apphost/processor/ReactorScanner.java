@@ -42,6 +42,7 @@ public final class ReactorScanner {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
     private final Map<Path, Model> models = new HashMap<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     /**
      * Walks up from {@code start} (a folder, or a file inside one) to the first folder holding a
@@ -65,6 +66,10 @@ public final class ReactorScanner {
      * lead to it, directly or through nested aggregators. The walk stops at the first folder that
      * holds a {@code .mvn} folder (Maven's multi-module project directory marker) or at the top of
      * the file system. A module that no pom above aggregates is its own root.
+     *
+     * <p>A pom above the module that cannot be read is skipped with a {@link Message#POM_SKIPPED}
+     * warning (see {@link #warnings()}) rather than failing: under Maven every pom of the reactor
+     * has been read already, so such a pom is a stray one outside the reactor.
      */
     public Path findReactorRoot(Path modulePom) throws ReactorException {
         Path top = modulePom.toAbsolutePath().normalize().getParent();
@@ -74,7 +79,7 @@ public final class ReactorScanner {
         }
         for (Path dir = top.getParent(); dir != null; dir = dir.getParent()) {
             Path pom = dir.resolve(POM);
-            if (Files.isRegularFile(pom) && leadsTo(pom, top, new HashSet<>())) {
+            if (Files.isRegularFile(pom) && leadsToOrSkip(pom, top)) {
                 top = dir;
                 root = pom;
             }
@@ -83,6 +88,20 @@ public final class ReactorScanner {
             }
         }
         return root;
+    }
+
+    private boolean leadsToOrSkip(Path pom, Path target) {
+        try {
+            return leadsTo(pom, target, new HashSet<>());
+        } catch (ReactorException e) {
+            warnings.add(Problem.of(Message.POM_SKIPPED, pom, e.problem().text()));
+            return false;
+        }
+    }
+
+    /** Warnings of this scanner's scans so far (poms skipped while looking for the root). */
+    public List<Problem> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Whether the aggregator {@code pom}'s modules lead to the module folder {@code target}. */
@@ -126,7 +145,7 @@ public final class ReactorScanner {
                         AppHostOptions.REACTOR_ROOT, reactorRoot, "there is no pom at " + rootPom));
             }
         }
-        return new Reactor(rootPom, appHostPom, readModules(rootPom));
+        return new Reactor(rootPom, appHostPom, readModules(rootPom), warnings());
     }
 
     /** Reads the root pom and, depth first in declaration order, every module it leads to. */
