@@ -404,6 +404,38 @@ class AppHostProcessorTest {
     }
 
     @Test
+    void modulesNamedLikeTypesTheGeneratedCodeUsesStillCompile() throws Exception {
+        List<String> tricky = List.of("string", "override", "generated", "project-metadata", "object", "host-2");
+        List<String> modules = new ArrayList<>(tricky);
+        modules.add("host");
+        Pom.aggregator("root", modules.toArray(String[]::new)).writeTo(tmp);
+        for (String module : tricky) {
+            Pom.child(module).writeTo(tmp.resolve(module));
+        }
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        for (String name : List.of("String", "Override", "Generated", "ProjectMetadata", "Object", "Host2")) {
+            ProjectMetadata project = (ProjectMetadata) classes.newInstance("demo.Projects$" + name);
+            assertThat(project.projectPath()).endsWith("pom.xml");
+        }
+    }
+
+    @Test
+    void aHandWrittenProjectsClassIsAWriteError() {
+        Path host = standardReactor();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src,
+                JavaFileObjects.forSourceString("demo.Projects", "package demo; class Projects {}"));
+
+        assertThat(compilation).hadErrorContaining("[AppHostWriteFailed]").inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
     void aPackagelessAppHostGetsAPackagelessProjects() throws Exception {
         Path host = standardReactor();
 
