@@ -6,13 +6,14 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.Processor;
@@ -146,14 +147,18 @@ public final class AppHostProcessor extends AbstractProcessor {
             }
             return scanner.findModulePom(dir);
         }
-        List<Path> starts = new ArrayList<>();
-        addIfFolder(starts, sourceFile(element));
-        addIfFolder(starts, outputFolder(StandardLocation.CLASS_OUTPUT));
-        addIfFolder(starts, outputFolder(StandardLocation.SOURCE_OUTPUT));
+        List<Supplier<URI>> starts = List.of(
+                () -> sourceFile(element),
+                () -> outputFolder(StandardLocation.CLASS_OUTPUT),
+                () -> outputFolder(StandardLocation.SOURCE_OUTPUT));
         ReactorException first = null;
-        for (Path start : starts) {
+        for (Supplier<URI> start : starts) {
+            Path folder = folderOf(start.get());
+            if (folder == null) {
+                continue;
+            }
             try {
-                return scanner.findModulePom(start);
+                return scanner.findModulePom(folder);
             } catch (ReactorException e) {
                 first = first == null ? e : first;
             }
@@ -164,17 +169,15 @@ public final class AppHostProcessor extends AbstractProcessor {
         return null;
     }
 
-    private static void addIfFolder(List<Path> starts, URI uri) {
+    /** The folder holding the file at {@code uri}, when it is a file on disk. */
+    private static Path folderOf(URI uri) {
         if (uri == null || !"file".equalsIgnoreCase(uri.getScheme())) {
-            return;
+            return null;
         }
         try {
-            Path path = Path.of(uri).getParent();
-            if (path != null) {
-                starts.add(path);
-            }
-        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            // not a path on the default file system
+            return Path.of(uri).getParent();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
         }
     }
 

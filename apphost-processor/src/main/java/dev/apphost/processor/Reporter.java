@@ -11,16 +11,12 @@ import javax.lang.model.element.Element;
 final class Reporter {
 
     private final Messager messager;
-    private boolean errors;
 
     Reporter(Messager messager) {
         this.messager = messager;
     }
 
     void report(Problem problem, Element element, AnnotationMirror annotation) {
-        if (problem.kind() == javax.tools.Diagnostic.Kind.ERROR) {
-            errors = true;
-        }
         if (annotation != null) {
             messager.printMessage(problem.kind(), problem.text(), element, annotation);
         } else {
@@ -30,10 +26,5 @@ final class Reporter {
 
     void report(Message message, Element element, AnnotationMirror annotation, Object... args) {
         report(Problem.of(message, args), element, annotation);
-    }
-
-    /** Whether an error was reported. */
-    boolean hasErrors() {
-        return errors;
     }
 }

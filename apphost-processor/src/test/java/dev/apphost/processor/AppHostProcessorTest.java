@@ -335,6 +335,29 @@ class AppHostProcessorTest {
     }
 
     @Test
+    void theModuleIsFoundFromTheClassOutputFolder() throws Exception {
+        Path host = standardReactor();
+        Path classes = Files.createDirectories(host.resolve("target/classes"));
+        Path generated = Files.createDirectories(host.resolve("target/generated-sources/annotations"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        String classpath = Path.of(ProjectMetadata.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+
+        try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            // the source is in memory: only the -d folder tells where the module is
+            javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath),
+                    null, List.of(host(HOST)));
+            task.setProcessors(List.of(new AppHostProcessor()));
+            assertThat(task.call()).as(diagnostics.getDiagnostics().toString()).isTrue();
+        }
+        assertThat(diagnostics.getDiagnostics()).isEmpty();
+        assertThat(generated.resolve("demo/Projects.java")).content().contains("class ApiService");
+        assertThat(classes.resolve("demo/Projects$ApiService.class")).exists();
+    }
+
+    @Test
     void theReactorRootOptionOverridesTheWalkUp() throws Exception {
         Path host = standardReactor();
         // the outer root lists api-service; with the option only "inner" is the reactor
