@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,11 +93,7 @@ public final class AppHostProcessor extends AbstractProcessor {
                 reporter.report(Message.MODULE_UNKNOWN, element, mirror);
                 return;
             }
-            Path reactorRoot = null;
-            String rootOption = options.get(AppHostOptions.REACTOR_ROOT);
-            if (rootOption != null && !rootOption.isBlank()) {
-                reactorRoot = Path.of(rootOption.trim());
-            }
+            Path reactorRoot = pathOption(options, AppHostOptions.REACTOR_ROOT);
             Reactor reactor = new ReactorScanner().scan(modulePom, reactorRoot);
             for (Problem warning : reactor.warnings()) {
                 reporter.report(warning, element, mirror);
@@ -138,12 +135,11 @@ public final class AppHostProcessor extends AbstractProcessor {
      */
     private Path modulePom(Element element, Map<String, String> options) throws ReactorException {
         ReactorScanner scanner = new ReactorScanner();
-        String moduleDir = options.get(AppHostOptions.MODULE_DIR);
-        if (moduleDir != null && !moduleDir.isBlank()) {
-            Path dir = Path.of(moduleDir.trim());
+        Path dir = pathOption(options, AppHostOptions.MODULE_DIR);
+        if (dir != null) {
             if (!Files.isDirectory(dir)) {
                 throw new ReactorException(Problem.of(Message.BAD_OPTION,
-                        AppHostOptions.MODULE_DIR, moduleDir, "not a folder"));
+                        AppHostOptions.MODULE_DIR, options.get(AppHostOptions.MODULE_DIR), "not a folder"));
             }
             return scanner.findModulePom(dir);
         }
@@ -167,6 +163,19 @@ public final class AppHostProcessor extends AbstractProcessor {
             throw first;
         }
         return null;
+    }
+
+    /** The option's value as a path; null when the option is not set. */
+    private static Path pathOption(Map<String, String> options, String name) throws ReactorException {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ReactorException(Problem.of(Message.BAD_OPTION, name, value, e.getMessage()), e);
+        }
     }
 
     /** The folder holding the file at {@code uri}, when it is a file on disk. */

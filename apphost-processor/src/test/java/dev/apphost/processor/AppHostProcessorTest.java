@@ -324,6 +324,18 @@ class AppHostProcessorTest {
     }
 
     @Test
+    void aPathOptionThatIsNoPathIsABadOption() {
+        Path host = standardReactor();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(
+                List.of("-Aapphost.moduleDir=" + host, "-Aapphost.reactorRoot=bad\u0000path"), src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.reactorRoot=")
+                .inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
     void theModuleIsFoundFromTheSourceFileOnDisk() throws Exception {
         Path host = standardReactor();
         Path file = Pom.write(host.resolve("src/main/java/demo/Host.java"), HOST);
