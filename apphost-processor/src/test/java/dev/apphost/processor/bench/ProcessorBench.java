@@ -39,7 +39,9 @@ import javax.tools.ToolProvider;
  *       added as a plain source (the same code, written by hand);
  *   <li>processor: the {@code @AppHost} source alone, with the processor (from the shaded jar when
  *       {@code --processor-jar} is given, as users run it) scanning the reactor and generating
- *       {@code Projects}.
+ *       {@code Projects};
+ *   <li>no-op processor (for context): the baseline sources with a processor that claims nothing
+ *       and does nothing, i.e. what javac's annotation processing costs by itself.
  * </ul>
  * After warm-up iterations it prints the medians, the added time and the ratio, and the median
  * time of scan + naming + generation alone (no javac).
@@ -49,7 +51,7 @@ import javax.tools.ToolProvider;
 public final class ProcessorBench {
 
     /** Medians in milliseconds. */
-    public record Result(int modules, double baselineMs, double processorMs, double scanMs) {
+    public record Result(int modules, double baselineMs, double noopMs, double processorMs, double scanMs) {
 
         public double addedMs() {
             return processorMs - baselineMs;
@@ -62,8 +64,9 @@ public final class ProcessorBench {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "modules=%d baseline=%.1fms processor=%.1fms added=%.1fms ratio=%.2f scan+generate=%.1fms",
-                    modules, baselineMs, processorMs, addedMs(), ratio(), scanMs);
+                    "modules=%d baseline=%.1fms no-op-processor=%.1fms processor=%.1fms added=%.1fms"
+                            + " ratio=%.2f scan+generate=%.1fms",
+                    modules, baselineMs, noopMs, processorMs, addedMs(), ratio(), scanMs);
         }
     }
 
@@ -112,6 +115,7 @@ public final class ProcessorBench {
             Files.move(projectsSource, baselineSource);
 
             List<Long> baseline = new ArrayList<>();
+            List<Long> noop = new ArrayList<>();
             List<Long> withProcessor = new ArrayList<>();
             List<Long> scan = new ArrayList<>();
             for (int i = 0; i < warmup + iterations; i++) {
@@ -122,15 +126,35 @@ public final class ProcessorBench {
                 long t2 = System.nanoTime();
                 scanAndGenerate(host);
                 long t3 = System.nanoTime();
+                compile(javac, classpath, host, List.of(hostSource, baselineSource), new NoOp(), tmp, "n" + i);
+                long t4 = System.nanoTime();
                 if (i >= warmup) {
                     baseline.add(t1 - t0);
                     withProcessor.add(t2 - t1);
                     scan.add(t3 - t2);
+                    noop.add(t4 - t3);
                 }
             }
-            return new Result(modules, medianMs(baseline), medianMs(withProcessor), medianMs(scan));
+            return new Result(modules, medianMs(baseline), medianMs(noop), medianMs(withProcessor),
+                    medianMs(scan));
         } finally {
             delete(tmp);
+        }
+    }
+
+    /** Sees every annotation, does nothing, claims nothing. */
+    @javax.annotation.processing.SupportedAnnotationTypes("*")
+    @javax.annotation.processing.SupportedOptions("apphost.moduleDir")
+    private static final class NoOp extends javax.annotation.processing.AbstractProcessor {
+        @Override
+        public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+            return javax.lang.model.SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends javax.lang.model.element.TypeElement> annotations,
+                javax.annotation.processing.RoundEnvironment round) {
+            return false;
         }
     }
 

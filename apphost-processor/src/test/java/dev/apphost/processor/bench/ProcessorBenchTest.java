@@ -14,6 +14,7 @@ class ProcessorBenchTest {
         assertThat(result.modules()).isEqualTo(60);
         assertThat(result.baselineMs()).isPositive();
         assertThat(result.processorMs()).isPositive();
+        assertThat(result.noopMs()).isPositive();
         assertThat(result.scanMs()).isPositive();
     }
 }
