@@ -24,9 +24,23 @@ import java.lang.annotation.Target;
  *     }
  * }
  * }</pre>
+ *
+ * <p>A runnable module is one with {@code jar} (the default) or {@code war} packaging, found by
+ * following {@code <modules>} from the reactor root; the AppHost's own module is never one. Each
+ * nested type is named after the module's artifactId in PascalCase ({@code web-frontend} becomes
+ * {@code WebFrontend}), unless the module's own pom sets the property {@code apphost.projectName}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface AppHost {
+
+    /**
+     * ArtifactIds of reactor modules to leave out of the generated {@code Projects} class, for
+     * example libraries with jar packaging that are not services. An artifactId that names no
+     * runnable module of the reactor is reported as a warning.
+     *
+     * @return the artifactIds to leave out; none by default
+     */
+    String[] exclude() default {};
 }

@@ -1,0 +1,248 @@
+package dev.apphost.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.StandardLocation;
+
+/**
+ * Generates {@code Projects} for the {@code @AppHost} class of a compilation. A thin adapter: the
+ * work is done by {@link ReactorScanner}, {@link ProjectNames} and {@link ProjectsSourceGenerator};
+ * this class finds the module, reads {@code @AppHost}, writes the file and reports problems. It
+ * never throws into javac and never claims the annotation.
+ */
+@AutoService(Processor.class)
+public final class AppHostProcessor extends AbstractProcessor {
+
+    /** Qualified name of {@code @AppHost} (the processor does not link against it). */
+    public static final String APPHOST = "dev.apphost.annotations.AppHost";
+
+    private Element appHost;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(APPHOST);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return AppHostOptions.ALL;
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (round.processingOver() || annotations.isEmpty()) {
+            return false;
+        }
+        Reporter reporter = new Reporter(processingEnv.getMessager());
+        for (TypeElement annotation : annotations) {
+            if (!annotation.getQualifiedName().contentEquals(APPHOST)) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                AnnotationMirror mirror = mirror(element);
+                if (appHost != null) {
+                    reporter.report(Message.DUPLICATE_APPHOST, element, mirror, name(appHost));
+                    continue;
+                }
+                appHost = element;
+                try {
+                    generate(element, mirror, reporter);
+                } catch (RuntimeException | LinkageError e) {
+                    reporter.report(Message.INTERNAL_ERROR, element, mirror, String.valueOf(e));
+                }
+            }
+        }
+        return false;
+    }
+
+    private void generate(Element element, AnnotationMirror mirror, Reporter reporter) {
+        Map<String, String> options = processingEnv.getOptions();
+        try {
+            Path modulePom = modulePom(element, options);
+            if (modulePom == null) {
+                reporter.report(Message.MODULE_UNKNOWN, element, mirror);
+                return;
+            }
+            Path reactorRoot = pathOption(options, AppHostOptions.REACTOR_ROOT);
+            Reactor reactor = new ReactorScanner().scan(modulePom, reactorRoot);
+            for (Problem warning : reactor.warnings()) {
+                reporter.report(warning, element, mirror);
+            }
+            Set<String> exclude = exclude(mirror);
+            for (String unknown : reactor.unknownExcludes(exclude)) {
+                reporter.report(Message.UNKNOWN_EXCLUDE, element, mirror, unknown, reactor.rootPom());
+            }
+            ProjectNames.Result names = ProjectNames.assign(reactor.runnableModules(exclude));
+            for (Problem problem : names.problems()) {
+                reporter.report(problem, element, mirror);
+            }
+            if (names.hasErrors()) {
+                return;
+            }
+            if (names.projects().isEmpty()) {
+                reporter.report(Message.NO_RUNNABLE_MODULES, element, mirror, reactor.rootPom());
+            }
+            String packageName = processingEnv.getElementUtils().getPackageOf(element)
+                    .getQualifiedName().toString();
+            boolean generatedAvailable = processingEnv.getElementUtils()
+                    .getTypeElement(ProjectsSourceGenerator.GENERATED.canonicalName()) != null;
+            JavaFile file = new ProjectsSourceGenerator(generatedAvailable)
+                    .generate(packageName, name(element), reactor, names.projects(), element);
+            file.writeTo(processingEnv.getFiler());
+        } catch (ReactorException e) {
+            reporter.report(e.problem(), element, mirror);
+        } catch (FilerException e) {
+            reporter.report(Message.WRITE_FAILED, element, mirror, e.getMessage());
+        } catch (IOException e) {
+            reporter.report(Message.WRITE_FAILED, element, mirror, String.valueOf(e));
+        }
+    }
+
+    /**
+     * The pom of the module being compiled: from {@code -Aapphost.moduleDir}, else walking up from
+     * the {@code @AppHost} source file, the class output folder or the source output folder, the
+     * first of them that is a folder on disk. Null when none is.
+     */
+    private Path modulePom(Element element, Map<String, String> options) throws ReactorException {
+        ReactorScanner scanner = new ReactorScanner();
+        Path dir = pathOption(options, AppHostOptions.MODULE_DIR);
+        if (dir != null) {
+            if (!Files.isDirectory(dir)) {
+                throw new ReactorException(Problem.of(Message.BAD_OPTION,
+                        AppHostOptions.MODULE_DIR, options.get(AppHostOptions.MODULE_DIR), "not a folder"));
+            }
+            return scanner.findModulePom(dir);
+        }
+        List<Supplier<URI>> starts = List.of(
+                () -> sourceFile(element),
+                () -> outputFolder(StandardLocation.CLASS_OUTPUT),
+                () -> outputFolder(StandardLocation.SOURCE_OUTPUT));
+        ReactorException first = null;
+        for (Supplier<URI> start : starts) {
+            Path folder = folderOf(start.get());
+            if (folder == null) {
+                continue;
+            }
+            try {
+                return scanner.findModulePom(folder);
+            } catch (ReactorException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+        return null;
+    }
+
+    /** The option's value as a path; null when the option is not set. */
+    private static Path pathOption(Map<String, String> options, String name) throws ReactorException {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new ReactorException(Problem.of(Message.BAD_OPTION, name, value, e.getMessage()), e);
+        }
+    }
+
+    /** The folder holding the file at {@code uri}, when it is a file on disk. */
+    private static Path folderOf(URI uri) {
+        if (uri == null || !"file".equalsIgnoreCase(uri.getScheme())) {
+            return null;
+        }
+        try {
+            return Path.of(uri).getParent();
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+            return null;
+        }
+    }
+
+    /** The source file of the element, when the compiler is javac (Trees is javac's API). */
+    private URI sourceFile(Element element) {
+        try {
+            TreePath path = Trees.instance(processingEnv).getPath(element);
+            return path == null ? null : path.getCompilationUnit().getSourceFile().toUri();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** A file in the given output location; its parent is the location's folder. */
+    private URI outputFolder(JavaFileManager.Location location) {
+        try {
+            FileObject probe = processingEnv.getFiler().getResource(location, "", "apphost-probe");
+            return probe.toUri();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static AnnotationMirror mirror(Element element) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            Element type = mirror.getAnnotationType().asElement();
+            if (type instanceof TypeElement te && te.getQualifiedName().contentEquals(APPHOST)) {
+                return mirror;
+            }
+        }
+        return null;
+    }
+
+    /** {@code @AppHost(exclude = ...)}, read from the mirror so no class is needed. */
+    private static Set<String> exclude(AnnotationMirror mirror) {
+        Set<String> exclude = new LinkedHashSet<>();
+        if (mirror == null) {
+            return exclude;
+        }
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
+                : mirror.getElementValues().entrySet()) {
+            if (entry.getKey().getSimpleName().contentEquals("exclude")
+                    && entry.getValue().getValue() instanceof List<?> values) {
+                for (Object value : values) {
+                    if (value instanceof AnnotationValue av && av.getValue() instanceof String s) {
+                        exclude.add(s.trim());
+                    }
+                }
+            }
+        }
+        return exclude;
+    }
+
+    private static String name(Element element) {
+        return element instanceof TypeElement type
+                ? type.getQualifiedName().toString()
+                : element.getSimpleName().toString();
+    }
+}

@@ -1,0 +1,525 @@
+package dev.apphost.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.apphost.annotations.AppHost;
+import dev.apphost.annotations.ProjectMetadata;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor inside javac, over temporary reactors. */
+class AppHostProcessorTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String HOST = """
+            package demo;
+
+            import dev.apphost.annotations.AppHost;
+
+            @AppHost
+            public class Host {
+            }
+            """;
+
+    /** A reactor: root aggregator, api-service (jar), web_frontend (war), lib (pom), host. */
+    private Path standardReactor() {
+        Pom.aggregator("root", "api-service", "web_frontend", "host", "parent-only").writeTo(tmp);
+        Pom.child("api-service").writeTo(tmp.resolve("api-service"));
+        Pom.child("web_frontend").packaging("war").writeTo(tmp.resolve("web_frontend"));
+        Pom.child("parent-only").packaging("pom").writeTo(tmp.resolve("parent-only"));
+        Pom.child("host").writeTo(tmp.resolve("host"));
+        return tmp.resolve("host");
+    }
+
+    private static Compilation compile(Path moduleDir, JavaFileObject... sources) {
+        return compile(List.of("-Aapphost.moduleDir=" + moduleDir), sources);
+    }
+
+    private static Compilation compile(List<String> options, JavaFileObject... sources) {
+        return Compiler.javac()
+                .withProcessors(new AppHostProcessor())
+                .withOptions(options)
+                .compile(sources);
+    }
+
+    private static JavaFileObject host(String source) {
+        return JavaFileObjects.forSourceString("demo.Host", source);
+    }
+
+    private static String pom(Path moduleDir) {
+        return moduleDir.resolve("pom.xml").toAbsolutePath().normalize().toString();
+    }
+
+    @Test
+    void generatesOneProjectPerRunnableModuleImplementingProjectMetadata() throws Exception {
+        Path host = standardReactor();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        Class<?> projects = classes.loadClass("demo.Projects");
+        assertThat(Arrays.stream(projects.getDeclaredClasses()).map(Class::getSimpleName))
+                .containsExactlyInAnyOrder("ApiService", "WebFrontend");
+        ProjectMetadata api = (ProjectMetadata) classes.newInstance("demo.Projects$ApiService");
+        assertThat(api.projectPath()).isEqualTo(pom(tmp.resolve("api-service")));
+        assertThat(api.groupId()).isEqualTo("demo");
+        assertThat(api.artifactId()).isEqualTo("api-service");
+        assertThat(api.version()).isEqualTo("1.0");
+        ProjectMetadata web = (ProjectMetadata) classes.newInstance("demo.Projects$WebFrontend");
+        assertThat(web.projectPath()).isEqualTo(pom(tmp.resolve("web_frontend")));
+        Class<?> nested = api.getClass();
+        assertThat(Modifier.isPublic(nested.getModifiers())).isTrue();
+        assertThat(Modifier.isStatic(nested.getModifiers())).isTrue();
+        assertThat(Modifier.isFinal(nested.getModifiers())).isTrue();
+    }
+
+    @Test
+    void theGeneratedSourceIsMarkedGeneratedDocumentedAndImportsNoJavaLang() throws Exception {
+        Path host = standardReactor();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeeded();
+        String source = compilation.generatedSourceFile("demo.Projects").orElseThrow()
+                .getCharContent(false).toString();
+        assertThat(source)
+                .contains("@Generated(\"dev.apphost.processor.AppHostProcessor\")")
+                .contains("import javax.annotation.processing.Generated;")
+                .contains("public final class Projects {")
+                .contains("public static final class ApiService implements ProjectMetadata {")
+                .contains("The module {@code api-service}: {@code demo:api-service:1.0}.")
+                .contains("Pom: {@code " + pom(tmp.resolve("api-service")) + "}")
+                .doesNotContain("import java.lang.");
+        assertThat(compilation.generatedFiles()).filteredOn(f -> f.getName().endsWith("Projects.java"))
+                .hasSize(1);
+    }
+
+    @Test
+    void codeThatUsesProjectsCompilesInTheSameCompilation() throws Exception {
+        Path host = standardReactor();
+        JavaFileObject main = host("""
+                package demo;
+
+                import dev.apphost.annotations.AppHost;
+                import dev.apphost.annotations.ProjectMetadata;
+
+                @AppHost
+                public class Host {
+                    public static ProjectMetadata api() {
+                        return new Projects.ApiService();
+                    }
+                }
+                """);
+
+        Compilation compilation = compile(host, main);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Object api = new GeneratedClasses(compilation).loadClass("demo.Host").getMethod("api").invoke(null);
+        assertThat(((ProjectMetadata) api).artifactId()).isEqualTo("api-service");
+    }
+
+    @Test
+    void thePomPropertyNamesTheProject() throws Exception {
+        Pom.aggregator("root", "api-service", "host").writeTo(tmp);
+        Pom.child("api-service").property("apphost.projectName", "Backend").writeTo(tmp.resolve("api-service"));
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        ProjectMetadata backend = (ProjectMetadata) new GeneratedClasses(compilation)
+                .newInstance("demo.Projects$Backend");
+        assertThat(backend.artifactId()).isEqualTo("api-service");
+    }
+
+    @Test
+    void twoModulesMappingToOneNameIsAnErrorOnTheAnnotationNamingBoth() {
+        Pom.aggregator("root", "api-service", "api.service", "host").writeTo(tmp);
+        Pom.child("api-service").writeTo(tmp.resolve("api-service"));
+        Pom.child("api.service").writeTo(tmp.resolve("api.service"));
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[AppHostNameCollision]")
+                .inFile(src).onLineContaining("@AppHost");
+        assertThat(compilation).hadErrorContaining(pom(tmp.resolve("api-service")));
+        assertThat(compilation).hadErrorContaining(pom(tmp.resolve("api.service")));
+        assertThat(compilation).hadErrorContaining("Projects.ApiService");
+        assertThat(compilation).hadErrorContaining("apphost.projectName");
+    }
+
+    @Test
+    void anInvalidProjectNamePropertyIsAnError() {
+        Pom.aggregator("root", "api", "host").writeTo(tmp);
+        Pom.child("api").property("apphost.projectName", "not-a-name").writeTo(tmp.resolve("api"));
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostInvalidName] apphost.projectName 'not-a-name'")
+                .inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
+    void excludedModulesAreLeftOutAndUnknownExcludesWarned() throws Exception {
+        Path host = standardReactor();
+        JavaFileObject src = host("""
+                package demo;
+
+                import dev.apphost.annotations.AppHost;
+
+                @AppHost(exclude = {"web_frontend", "no-such-module"})
+                public class Host {
+                }
+                """);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningContaining("[AppHostUnknownExclude] @AppHost(exclude) names 'no-such-module'")
+                .inFile(src).onLineContaining("@AppHost");
+        Class<?> projects = new GeneratedClasses(compilation).loadClass("demo.Projects");
+        assertThat(Arrays.stream(projects.getDeclaredClasses()).map(Class::getSimpleName))
+                .containsExactly("ApiService");
+    }
+
+    @Test
+    void nestedAggregatorsAreFollowedAndTheRootFoundAboveThem() throws Exception {
+        Pom.aggregator("root", "services", "apps").writeTo(tmp);
+        Pom.aggregator("services", "orders", "billing/api").parent("demo", "root", "1.0").writeTo(tmp.resolve("services"));
+        Pom.child("orders").writeTo(tmp.resolve("services/orders"));
+        Pom.child("billing-api").writeTo(tmp.resolve("services/billing/api"));
+        Pom.aggregator("apps", "host").writeTo(tmp.resolve("apps"));
+        Path host = Pom.child("host").writeTo(tmp.resolve("apps/host")).getParent();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        assertThat(((ProjectMetadata) classes.newInstance("demo.Projects$Orders")).projectPath())
+                .isEqualTo(pom(tmp.resolve("services/orders")));
+        assertThat(((ProjectMetadata) classes.newInstance("demo.Projects$BillingApi")).projectPath())
+                .isEqualTo(pom(tmp.resolve("services/billing/api")));
+    }
+
+    @Test
+    void groupIdAndVersionAreInheritedFromTheParent() throws Exception {
+        Pom.of("root").groupId("org.acme").version("${revision}").property("revision", "3.1.4")
+                .packaging("pom").modules("inherits", "overrides", "host").writeTo(tmp);
+        Pom.of("inherits").parent("org.acme", "root", "${revision}").writeTo(tmp.resolve("inherits"));
+        Pom.of("overrides").parent("org.acme", "root", "${revision}").groupId("org.other").version("9")
+                .writeTo(tmp.resolve("overrides"));
+        Path host = Pom.of("host").parent("org.acme", "root", "${revision}").writeTo(tmp.resolve("host")).getParent();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        ProjectMetadata inherits = (ProjectMetadata) classes.newInstance("demo.Projects$Inherits");
+        assertThat(inherits.groupId()).isEqualTo("org.acme");
+        assertThat(inherits.version()).isEqualTo("3.1.4");
+        ProjectMetadata overrides = (ProjectMetadata) classes.newInstance("demo.Projects$Overrides");
+        assertThat(overrides.groupId()).isEqualTo("org.other");
+        assertThat(overrides.version()).isEqualTo("9");
+    }
+
+    @Test
+    void aMalformedPomIsAnErrorNamingTheFileAndLine() {
+        Pom.aggregator("root", "api", "host").writeTo(tmp);
+        Path bad = Pom.write(tmp.resolve("api/pom.xml"), """
+                <project>
+                  <modelVersion>4.0.0</modelVersion>
+                  <artifactId>api</artifactId>
+                  <packaging>jar</packagin>
+                </project>
+                """);
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[AppHostPomMalformed] Malformed pom " + bad + " at line 4")
+                .inFile(src).onLineContaining("@AppHost");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void aMissingModuleIsAnError() {
+        Pom.aggregator("root", "gone", "host").writeTo(tmp);
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostModuleMissing]")
+                .inFile(src).onLineContaining("@AppHost");
+        assertThat(compilation).hadErrorContaining("<module>gone</module>");
+    }
+
+    @Test
+    void aSourceOutsideAnyReactorSaysSoAndNamesTheOptions() {
+        try (NoPomAbove outside = new NoPomAbove()) {
+            JavaFileObject src = host(HOST);
+
+            Compilation compilation = compile(outside.dir, src);
+
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining("[AppHostNoReactor] No pom.xml in " + outside.dir)
+                    .inFile(src).onLineContaining("@AppHost");
+            assertThat(compilation).hadErrorContaining("-Aapphost.moduleDir=");
+            assertThat(compilation).hadErrorContaining("-Aapphost.reactorRoot=");
+        }
+    }
+
+    @Test
+    void withoutOptionsAndWithoutFilesOnDiskTheModuleIsUnknown() {
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(List.of(), src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostNoReactor] Cannot tell which Maven module")
+                .inFile(src).onLineContaining("@AppHost");
+        assertThat(compilation).hadErrorContaining("-Aapphost.moduleDir=");
+    }
+
+    @Test
+    void aModuleDirThatIsNoFolderIsABadOption() {
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(tmp.resolve("nope"), src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.moduleDir=" + tmp.resolve("nope"))
+                .inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
+    void aPathOptionThatIsNoPathIsABadOption() {
+        Path host = standardReactor();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(
+                List.of("-Aapphost.moduleDir=" + host, "-Aapphost.reactorRoot=bad\u0000path"), src);
+
+        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.reactorRoot=")
+                .inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
+    void theModuleIsFoundFromTheSourceFileOnDisk() throws Exception {
+        Path host = standardReactor();
+        Path file = Pom.write(host.resolve("src/main/java/demo/Host.java"), HOST);
+
+        Compilation compilation = compile(List.of(), JavaFileObjects.forResource(file.toUri().toURL()));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation.generatedSourceFile("demo.Projects")).isPresent();
+    }
+
+    @Test
+    void theModuleIsFoundFromTheClassOutputFolder() throws Exception {
+        Path host = standardReactor();
+        Path classes = Files.createDirectories(host.resolve("target/classes"));
+        Path generated = Files.createDirectories(host.resolve("target/generated-sources/annotations"));
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        String classpath = Path.of(ProjectMetadata.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+
+        try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            // the source is in memory: only the -d folder tells where the module is
+            javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath),
+                    null, List.of(host(HOST)));
+            task.setProcessors(List.of(new AppHostProcessor()));
+            assertThat(task.call()).as(diagnostics.getDiagnostics().toString()).isTrue();
+        }
+        assertThat(diagnostics.getDiagnostics()).isEmpty();
+        assertThat(generated.resolve("demo/Projects.java")).content().contains("class ApiService");
+        assertThat(classes.resolve("demo/Projects$ApiService.class")).exists();
+    }
+
+    @Test
+    void theReactorRootOptionOverridesTheWalkUp() throws Exception {
+        Path host = standardReactor();
+        // the outer root lists api-service; with the option only "inner" is the reactor
+        Pom.aggregator("inner", "host2", "svc").writeTo(tmp.resolve("inner"));
+        Pom.child("svc").writeTo(tmp.resolve("inner/svc"));
+        Path host2 = Pom.child("host2").writeTo(tmp.resolve("inner/host2")).getParent();
+
+        Compilation compilation = compile(
+                List.of("-Aapphost.moduleDir=" + host2, "-Aapphost.reactorRoot=" + tmp.resolve("inner")),
+                host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        Class<?> projects = new GeneratedClasses(compilation).loadClass("demo.Projects");
+        assertThat(Arrays.stream(projects.getDeclaredClasses()).map(Class::getSimpleName)).containsExactly("Svc");
+        assertThat(host).isNotNull();
+    }
+
+    @Test
+    void aReactorWithoutRunnableModulesWarnsAndStillGeneratesAnEmptyProjects() throws Exception {
+        Pom.aggregator("root", "host", "bom").writeTo(tmp);
+        Pom.child("bom").packaging("pom").writeTo(tmp.resolve("bom"));
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src);
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[AppHostNoProjects]")
+                .inFile(src).onLineContaining("@AppHost");
+        Class<?> projects = new GeneratedClasses(compilation).loadClass("demo.Projects");
+        assertThat(projects.getDeclaredClasses()).isEmpty();
+    }
+
+    @Test
+    void aSecondAppHostIsAnErrorOnTheSecond() {
+        Path host = standardReactor();
+        JavaFileObject first = host(HOST);
+        JavaFileObject second = JavaFileObjects.forSourceString("demo.Other", """
+                package demo;
+
+                @dev.apphost.annotations.AppHost
+                class Other {
+                }
+                """);
+
+        Compilation compilation = compile(host, first, second);
+
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[AppHostDuplicate]")
+                .inFile(second).onLineContaining("@dev.apphost.annotations.AppHost");
+        assertThat(compilation).hadErrorContaining("demo.Host is already the AppHost");
+    }
+
+    @Test
+    void projectsIsWrittenOnceAcrossRoundsAndTheAnnotationIsNotClaimed() {
+        Path host = standardReactor();
+        RoundCounter counter = new RoundCounter();
+
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new AppHostProcessor(), counter)
+                .withOptions("-Aapphost.moduleDir=" + host)
+                .compile(host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(counter.rounds).isGreaterThanOrEqualTo(3);
+        assertThat(counter.sawAppHost).isTrue();
+    }
+
+    @Test
+    void modulesNamedLikeTypesTheGeneratedCodeUsesStillCompile() throws Exception {
+        List<String> tricky = List.of("string", "override", "generated", "project-metadata", "object", "host-2");
+        List<String> modules = new ArrayList<>(tricky);
+        modules.add("host");
+        Pom.aggregator("root", modules.toArray(String[]::new)).writeTo(tmp);
+        for (String module : tricky) {
+            Pom.child(module).writeTo(tmp.resolve(module));
+        }
+        Path host = Pom.child("host").writeTo(tmp.resolve("host")).getParent();
+
+        Compilation compilation = compile(host, host(HOST));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        for (String name : List.of("String", "Override", "Generated", "ProjectMetadata", "Object", "Host2")) {
+            ProjectMetadata project = (ProjectMetadata) classes.newInstance("demo.Projects$" + name);
+            assertThat(project.projectPath()).endsWith("pom.xml");
+        }
+    }
+
+    @Test
+    void aHandWrittenProjectsClassIsAWriteError() {
+        Path host = standardReactor();
+        JavaFileObject src = host(HOST);
+
+        Compilation compilation = compile(host, src,
+                JavaFileObjects.forSourceString("demo.Projects", "package demo; class Projects {}"));
+
+        assertThat(compilation).hadErrorContaining("[AppHostWriteFailed]").inFile(src).onLineContaining("@AppHost");
+    }
+
+    @Test
+    void aPackagelessAppHostGetsAPackagelessProjects() throws Exception {
+        Path host = standardReactor();
+
+        Compilation compilation = compile(host,
+                JavaFileObjects.forSourceString("Host", "@dev.apphost.annotations.AppHost class Host {}"));
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(new GeneratedClasses(compilation).newInstance("Projects$ApiService"))
+                .isInstanceOf(ProjectMetadata.class);
+    }
+
+    @Test
+    void declaresItsOptionsAndTheLatestSourceVersion() {
+        AppHostProcessor processor = new AppHostProcessor();
+
+        assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("apphost.moduleDir", "apphost.reactorRoot");
+        assertThat(processor.getSupportedAnnotationTypes()).containsExactly(AppHost.class.getName());
+        assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
+        assertThat(ProjectsSourceGenerator.PROJECT_METADATA.canonicalName()).isEqualTo(ProjectMetadata.class.getName());
+    }
+
+    /**
+     * Sees every round, claims {@code @AppHost} if the AppHost processor had claimed it (it would
+     * then not be offered here), and writes one extra source in the first round to force another.
+     */
+    @SupportedAnnotationTypes("*")
+    static final class RoundCounter extends AbstractProcessor {
+        int rounds;
+        boolean sawAppHost;
+
+        @Override
+        public SourceVersion getSupportedSourceVersion() {
+            return SourceVersion.latestSupported();
+        }
+
+        @Override
+        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+            rounds++;
+            for (TypeElement annotation : annotations) {
+                sawAppHost |= annotation.getQualifiedName().contentEquals(AppHost.class.getName());
+            }
+            if (rounds == 1) {
+                try (var writer = processingEnv.getFiler().createSourceFile("demo.Extra").openWriter()) {
+                    writer.write("package demo; class Extra { Projects.ApiService api; }");
+                } catch (IOException e) {
+                    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.toString());
+                }
+            }
+            return false;
+        }
+    }
+}
