@@ -27,15 +27,16 @@ final class ResourceHealth {
         try {
             check = ReadinessChecks.forHealthCheck(name, slot.resource.settings().healthCheck(), endpoints, parameters);
         } catch (RuntimeException e) {
-            store.update(name, s -> s.withHealth(ResourceSnapshot.UNHEALTHY, e.getMessage()));
+            store.update(name, s -> RUNNING.equals(s.state()) ? s.withHealth(ResourceSnapshot.UNHEALTHY, e.getMessage()) : s);
             return;
         }
         if (check == null) {
-            store.update(name, s -> s.withHealth(ResourceSnapshot.HEALTHY, null));
+            // only while running: a resource that exited at once keeps its exit message
+            store.update(name, s -> RUNNING.equals(s.state()) ? s.withHealth(ResourceSnapshot.HEALTHY, null) : s);
             slot.ready.complete(null);
             return;
         }
-        store.update(name, s -> s.withHealth(ResourceSnapshot.UNHEALTHY, null));
+        store.update(name, s -> RUNNING.equals(s.state()) ? s.withHealth(ResourceSnapshot.UNHEALTHY, null) : s);
         slot.monitor = new HealthMonitor(check, (healthy, reason) -> {
             if (slot.exited.isDone()) {
                 return;
