@@ -209,7 +209,26 @@ class ContainerRunTest {
         ResourceSnapshot ghost = app.resourceSnapshot("ghost");
         assertThat(ghost.state()).isEqualTo("FailedToStart");
         assertThat(ghost.message()).contains("local/does-not-exist:1");
+        assertThat(app.resourceLogs().tail("ghost", 5)).contains("Pulling local/does-not-exist:1");
         assertThat(app.resourceSnapshot("sleeper").state()).isEqualTo("Running");
+    }
+
+    @Test
+    void theFirstContainerSweepsWhatADeadAppHostLeft() throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        String deadSession = "dead" + EngineTestSupport.randomSuffix();
+        Map<String, String> labels = ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build();
+        engine.createNetwork("apphost-" + deadSession, labels);
+        engine.createAndStart(dev.apphost.containers.ContainerSpec.builder("orphan-" + deadSession, BUSYBOX)
+                .entrypoint("sleep", "600").network("apphost-" + deadSession, "orphan").labels(labels).build());
+        var b = builder();
+        b.addContainer("box", "local/busybox", "1").withEntrypoint("sleep").withArgs("600");
+        start(b);
+        assertThat(app.resourceSnapshot("box").state()).isEqualTo("Running");
+        assertThat(engine.listContainers(ResourceLabels.sessionFilter(deadSession))).isEmpty();
+        assertThat(engine.listNetworks(ResourceLabels.sessionFilter(deadSession))).isEmpty();
+        assertThat(app.resourceLogs().tail("box", 20)).anyMatch(l -> l.contains("left behind by app hosts that died"));
     }
 
     @Test
