@@ -1,5 +1,6 @@
 package dev.apphost;
 
+import dev.apphost.containers.ContainerRuntimeArgs;
 import dev.apphost.model.BindMount;
 import dev.apphost.model.ContainerResource;
 import dev.apphost.model.ValueExpression;
@@ -76,10 +77,17 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
      * Extra options for {@code container create}, run mode only: {@code --gpus}, {@code --memory},
      * {@code --cpus}, {@code --shm-size}, {@code --add-host}, {@code --cap-add}, {@code --cap-drop},
      * {@code --privileged}, {@code --user}, {@code --label}, {@code --hostname}, {@code --ulimit},
-     * {@code --tmpfs}, {@code --read-only}.
+     * {@code --tmpfs}, {@code --read-only}. Checked here, so a typo fails at the call rather than at start.
+     *
+     * @throws dev.apphost.containers.UnsupportedContainerRuntimeArgException naming the argument and the supported list
+     * @throws dev.apphost.containers.InvalidContainerRuntimeArgException for a supported option with a bad value
      */
     public B withContainerRuntimeArgs(String... args) {
-        runtimeArgs.addAll(Arrays.asList(args));
+        List<String> all = new ArrayList<>(runtimeArgs);
+        all.addAll(Arrays.asList(args));
+        ContainerRuntimeArgs.parse(all);
+        runtimeArgs.clear();
+        runtimeArgs.addAll(all);
         return self();
     }
 

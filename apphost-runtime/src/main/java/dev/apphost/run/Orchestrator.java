@@ -5,7 +5,6 @@ import static dev.apphost.KnownResourceStates.FAILED_TO_START;
 import static dev.apphost.KnownResourceStates.NOT_STARTED;
 import static dev.apphost.KnownResourceStates.RUNNING;
 import static dev.apphost.KnownResourceStates.STARTING;
-import static dev.apphost.KnownResourceStates.STOPPING;
 import static dev.apphost.KnownResourceStates.WAITING;
 
 import dev.apphost.Configuration;
@@ -17,16 +16,13 @@ import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ParameterResource;
 import dev.apphost.model.Resource;
-import dev.apphost.model.ValueExpression;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.EnvironmentPlanner;
-import dev.apphost.plan.MissingValueException;
 import dev.apphost.plan.Network;
 import dev.apphost.plan.ParameterValues;
 import dev.apphost.plan.RunValues;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +32,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an app model on this machine: allocates ports ({@link EndpointAllocation}), resolves each
@@ -61,7 +56,7 @@ public final class Orchestrator implements ResourceLogs {
     private final StateStore store = new StateStore();
     private final ConsoleReporter console;
     private final List<ResourceExecutor> executors;
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
+    private final Map<String, ResourceSlot> slots = new LinkedHashMap<>();
     private final Map<String, LogBuffer> logs = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "apphost-run");
@@ -73,6 +68,7 @@ public final class Orchestrator implements ResourceLogs {
     private ParameterValues parameters;
     private EndpointAllocation allocation;
     private RunValues values;
+    private LaunchRequestResolver requests;
     private ProcessReaper reaper = ProcessReaper.NONE;
     private boolean started;
     private volatile boolean stopping;
@@ -93,12 +89,14 @@ public final class Orchestrator implements ResourceLogs {
         this.planner = new EnvironmentPlanner(model, executionContext);
         this.graph = new StartGraph(model);
         this.console = new ConsoleReporter(options.console(), options.colour());
-        this.executors = options.executors() != null ? options.executors() : List.of(new ProcessExecutor());
+        this.executors = options.executors() != null ? options.executors() : List.of(new ProcessExecutor(),
+                new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
         for (ComputeResource r : model.computeResources()) {
-            slots.put(r.name(), new Slot(r));
+            slots.put(r.name(), new ResourceSlot(r));
             logs.put(key(r.name()), new LogBuffer(options.logBufferLines()));
         }
-        store.addListener(this::report);
+        store.addListener(new StateChangeReporter(console, slots::containsKey,
+                name -> slots.get(name).resource.settings().healthCheck() != null));
     }
 
     /** Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid} process. */
@@ -131,16 +129,16 @@ public final class Orchestrator implements ResourceLogs {
             started = true;
             prepare();
             console.starting(appHostDirectory);
-            reaper = options.reaper() != null ? options.reaper().get()
-                    : WatchdogProcessReaper.start((int) Math.min(5, Math.max(1, options.shutdownTimeout().toSeconds())));
+            reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
+            executors.forEach(e -> e.useReaper(reaper));
             Map<String, CompletableFuture<Void>> views = new LinkedHashMap<>();
             for (String name : graph.startOrder()) {
-                Slot slot = slots.get(name);
-                List<Slot> deps = graph.dependencies(name).stream().map(slots::get).toList();
+                ResourceSlot slot = slots.get(name);
+                List<ResourceSlot> deps = graph.dependencies(name).stream().map(slots::get).toList();
                 if (!deps.isEmpty()) {
                     store.move(name, WAITING, s -> s.withState(WAITING, null));
                 }
-                gate(deps).whenCompleteAsync((v, failure) -> launch(slot, failure), workers);
+                ResourceSlot.allReady(deps).whenCompleteAsync((v, failure) -> launch(slot, failure), workers);
                 CompletableFuture<Void> view = deps.isEmpty() ? slot.settled
                         : CompletableFuture.allOf(deps.stream().map(d -> views.get(d.resource.name()))
                                 .toArray(CompletableFuture[]::new))
@@ -158,26 +156,7 @@ public final class Orchestrator implements ResourceLogs {
         startPrinted.complete(null);
     }
 
-    /** A future that completes when all {@code deps} are ready, or fails as soon as one fails. */
-    private static CompletableFuture<Void> gate(List<Slot> deps) {
-        CompletableFuture<Void> gate = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(deps.size());
-        if (deps.isEmpty()) {
-            gate.complete(null);
-        }
-        for (Slot d : deps) {
-            d.ready.whenComplete((v, e) -> {
-                if (e != null) {
-                    gate.completeExceptionally(e);
-                } else if (left.decrementAndGet() == 0) {
-                    gate.complete(null);
-                }
-            });
-        }
-        return gate;
-    }
-
-    private void launch(Slot slot, Throwable dependencyFailure) {
+    private void launch(ResourceSlot slot, Throwable dependencyFailure) {
         ComputeResource resource = slot.resource;
         String name = resource.name();
         if (stopping) {
@@ -199,23 +178,14 @@ public final class Orchestrator implements ResourceLogs {
         ResourceExecutor executor = executors.stream().filter(e -> e.supports(resource)).findFirst().orElse(null);
         if (executor == null) {
             fail(slot, "No executor can run " + typeOf(resource).toLowerCase(java.util.Locale.ROOT) + " resource '"
-                    + name + "' in this build (container support is not wired in yet).");
+                    + name + "' in this build.");
             return;
         }
         LaunchRequest request;
         try {
-            Map<String, String> env = values.resolveAll(planner.environment(resource), executor.network());
-            List<String> args = new ArrayList<>();
-            for (ValueExpression arg : resource.settings().args()) {
-                args.add(values.resolve(arg, executor.network()));
-            }
-            request = new LaunchRequest(env, args, allocation.of(name));
-        } catch (MissingValueException e) {
-            fail(slot, "Resource '" + name + "' cannot start because parameter '" + e.parameter()
-                    + "' has no value: " + e.getMessage());
-            return;
-        } catch (RuntimeException e) {
-            fail(slot, "Resource '" + name + "' cannot start: " + e.getMessage());
+            request = requests.resolve(resource, executor.network());
+        } catch (ResourceStartException e) {
+            fail(slot, e.getMessage());
             return;
         }
         RunningResource running;
@@ -240,39 +210,10 @@ public final class Orchestrator implements ResourceLogs {
         store.move(name, RUNNING, s -> s.withState(RUNNING, null).withPid(running.pid()));
         slot.settled.complete(null);
         running.exit().whenComplete((code, e) -> onExit(slot, code == null ? -1 : code));
-        startHealthChecks(slot);
+        ResourceHealth.watch(slot, allocation.of(name), parameters::value, store, workers);
     }
 
-    private void startHealthChecks(Slot slot) {
-        String name = slot.resource.name();
-        ReadinessCheck check;
-        try {
-            check = ReadinessChecks.forHealthCheck(name, slot.resource.settings().healthCheck(), allocation.of(name),
-                    parameters::value);
-        } catch (RuntimeException e) {
-            store.update(name, s -> s.withHealth(ResourceSnapshot.UNHEALTHY, e.getMessage()));
-            return;
-        }
-        if (check == null) {
-            store.update(name, s -> s.withHealth(ResourceSnapshot.HEALTHY, null));
-            slot.ready.complete(null);
-            return;
-        }
-        store.update(name, s -> s.withHealth(ResourceSnapshot.UNHEALTHY, null));
-        slot.monitor = new HealthMonitor(check, (healthy, reason) -> {
-            if (slot.exited.isDone()) {
-                return;
-            }
-            store.update(name, s -> RUNNING.equals(s.state())
-                    ? s.withHealth(healthy ? ResourceSnapshot.HEALTHY : ResourceSnapshot.UNHEALTHY, reason) : s);
-            if (healthy) {
-                slot.ready.complete(null);
-            }
-        }, Clock.systemUTC(), HealthMonitor.Sleeper.SYSTEM);
-        workers.execute(slot.monitor);
-    }
-
-    private void onExit(Slot slot, int code) {
+    private void onExit(ResourceSlot slot, int code) {
         String name = slot.resource.name();
         if (slot.monitor != null) {
             slot.monitor.stop();
@@ -298,7 +239,7 @@ public final class Orchestrator implements ResourceLogs {
         slot.exited.complete(null);
     }
 
-    private void fail(Slot slot, String message) {
+    private void fail(ResourceSlot slot, String message) {
         String name = slot.resource.name();
         store.move(name, FAILED_TO_START, s -> s.withState(FAILED_TO_START, message));
         slot.ready.completeExceptionally(new DistributedApplicationException(
@@ -344,10 +285,11 @@ public final class Orchestrator implements ResourceLogs {
                 for (String name : graph.stopOrder()) {
                     CompletableFuture<?>[] before = graph.stopFirst(name).stream().map(stops::get)
                             .toArray(CompletableFuture[]::new);
-                    Slot slot = slots.get(name);
-                    stops.put(name, CompletableFuture.allOf(before).thenRunAsync(() -> stopOne(slot), workers));
+                    ResourceSlot slot = slots.get(name);
+                    stops.put(name, CompletableFuture.allOf(before).thenRunAsync(() -> slot.stop(store, options.shutdownTimeout()), workers));
                 }
                 CompletableFuture.allOf(stops.values().toArray(CompletableFuture[]::new)).join();
+                executors.forEach(ResourceExecutor::closeQuietly);
                 console.stopped();
             }
         } finally {
@@ -355,34 +297,6 @@ public final class Orchestrator implements ResourceLogs {
             workers.shutdownNow();
             done.complete(null);
             runEnded.countDown();
-        }
-    }
-
-    private void stopOne(Slot slot) {
-        String name = slot.resource.name();
-        RunningResource running;
-        synchronized (slot) {
-            running = slot.running;
-        }
-        if (running == null) {
-            store.move(name, NOT_STARTED, s -> s.withState(NOT_STARTED, null));
-            return;
-        }
-        if (slot.exited.isDone()) {
-            return;
-        }
-        slot.stopRequested = true;
-        if (slot.monitor != null) {
-            slot.monitor.stop();
-        }
-        store.move(name, STOPPING, s -> s.withState(STOPPING, null));
-        running.stop(options.shutdownTimeout());
-        try {
-            slot.exited.get(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception ignored) {
-            // reported by the exit callback, if ever
         }
     }
 
@@ -438,6 +352,7 @@ public final class Orchestrator implements ResourceLogs {
         parameters = new ParameterValues(model, configuration, secrets);
         allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
         values = new RunValues(model, parameters::value, allocation);
+        requests = new LaunchRequestResolver(planner, values, allocation);
         for (Resource r : model.all()) {
             List<String> urls = allocation.of(r.name()).stream().map(e -> e.url(Network.HOST)).toList();
             String state = NOT_STARTED;
@@ -456,37 +371,6 @@ public final class Orchestrator implements ResourceLogs {
         logs.get(key(resource)).add(new LogLine(resource, stream, Instant.now(), text));
         console.log(resource, stream, text);
     }
-
-    private void report(ResourceSnapshot s) {
-        if (!slots.containsKey(s.name())) {
-            if (ResourceStates.VALUE_MISSING.equals(s.state())) {
-                console.state(s);
-            }
-            return;
-        }
-        if (s.health() != null && RUNNING.equals(s.state()) && s.message() == null && !s.isHealthy()) {
-            lastReported.put(s.name(), s);
-            return; // "Unhealthy until the first result": not worth a line
-        }
-        if (s.health() != null && RUNNING.equals(s.state())) {
-            ResourceSnapshot previous = lastReported.put(s.name(), s);
-            if (previous != null && RUNNING.equals(previous.state())) {
-                if (!java.util.Objects.equals(previous.health(), s.health())
-                        && slots.get(s.name()).resource.settings().healthCheck() != null) {
-                    console.health(s);
-                }
-                return;
-            }
-            console.state(s);
-            return;
-        }
-        lastReported.put(s.name(), s);
-        if (!NOT_STARTED.equals(s.state())) {
-            console.state(s);
-        }
-    }
-
-    private final Map<String, ResourceSnapshot> lastReported = new java.util.concurrent.ConcurrentHashMap<>();
 
     private void watchParent() {
         String pid = System.getProperty(PARENT_PID_PROPERTY);
@@ -508,22 +392,5 @@ public final class Orchestrator implements ResourceLogs {
 
     private static String key(String name) {
         return name.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** One compute resource during a run. */
-    private static final class Slot {
-        final ComputeResource resource;
-        /** Running and healthy; fails with Aspire's dependency message when it will never be. */
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
-        /** Running, or failed/exited. */
-        final CompletableFuture<Void> settled = new CompletableFuture<>();
-        final CompletableFuture<Void> exited = new CompletableFuture<>();
-        volatile RunningResource running;
-        volatile boolean stopRequested;
-        volatile HealthMonitor monitor;
-
-        Slot(ComputeResource resource) {
-            this.resource = resource;
-        }
     }
 }

@@ -1,18 +1,25 @@
 package dev.apphost.run;
 
 /**
- * Makes sure started processes do not outlive the AppHost, even when the AppHost is killed with
- * SIGKILL and cannot stop them itself. The orchestrator reports every process it starts; the
- * colleague's {@code dev.apphost.watchdog.Watchdog} is meant to implement this after merging
- * ({@code watchProcess(ProcessHandle)}); {@link WatchdogProcessReaper} is the stand-in.
+ * Makes sure what the AppHost started does not outlive it, even when the AppHost is killed with
+ * SIGKILL and cannot stop anything itself. The orchestrator reports every process it starts, and
+ * the container executor reports its session; {@link WatchdogReaper} implements this with
+ * {@link dev.apphost.watchdog.Watchdog}.
  */
 public interface ProcessReaper {
 
-    /** Kill {@code process} (and its process group) if the AppHost dies while it runs. */
+    /** Kill {@code process} (and its descendants) if the AppHost dies while it runs. */
     void watch(ProcessHandle process);
 
     /** {@code process} has exited: forget it (so a recycled pid is never killed). */
     default void release(ProcessHandle process) {
+    }
+
+    /**
+     * Remove the containers and networks labelled with {@code sessionId} on the engine at
+     * {@code engineHost} if the AppHost dies. Called before the session creates anything.
+     */
+    default void watchContainerSession(String sessionId, String engineHost) {
     }
 
     /** The AppHost is shutting down normally and has stopped everything it started. */

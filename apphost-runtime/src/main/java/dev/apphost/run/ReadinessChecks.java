@@ -119,14 +119,20 @@ public final class ReadinessChecks {
         }
         if (check instanceof HealthCheck.Http http) {
             AllocatedEndpoint endpoint = endpoint(resource, endpoints, http.endpoint(), true);
-            return forHttp(URI.create(endpoint.url(Network.HOST) + http.path()));
+            return forHttp(URI.create(endpoint.scheme() + "://" + probeHost(endpoint) + ":"
+                    + endpoint.port(Network.HOST) + http.path()));
         }
         if (check instanceof HealthCheck.RedisPing redis) {
             AllocatedEndpoint endpoint = endpoint(resource, endpoints, redis.endpoint(), false);
             String password = redis.passwordParameter() == null ? null : parameters.apply(redis.passwordParameter());
-            return forRedisPing(endpoint.host(Network.HOST), endpoint.port(Network.HOST), password);
+            return forRedisPing(probeHost(endpoint), endpoint.port(Network.HOST), password);
         }
         throw new IllegalArgumentException("Unknown health check " + check);
+    }
+
+    /** A container publishes on 127.0.0.1 only: probe there, not on whatever {@code localhost} resolves to first. */
+    private static String probeHost(AllocatedEndpoint endpoint) {
+        return endpoint.inContainer() ? "127.0.0.1" : endpoint.host(Network.HOST);
     }
 
     private static AllocatedEndpoint endpoint(String resource, List<AllocatedEndpoint> endpoints, String name,

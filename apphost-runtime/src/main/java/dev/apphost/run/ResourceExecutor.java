@@ -6,16 +6,16 @@ import dev.apphost.plan.Network;
 /**
  * Starts one kind of compute resource. The orchestrator decides ports, order and environment;
  * an executor only turns a fully resolved {@link LaunchRequest} into something running. The process
- * executor handles projects and executables; the container executor ({@code dev.apphost.containers})
- * implements the same interface for containers and returns {@link Network#CONTAINER} from
- * {@link #network()} so that values are resolved as a container sees them.
+ * executor handles projects and executables; the {@link ContainerExecutor} handles containers and
+ * returns {@link Network#CONTAINER} from {@link #network()} so that values are resolved as a
+ * container sees them. An executor lives for one run: {@link #close()} ends it.
  *
  * <pre>{@code
  * RunningResource running = executor.start(resource, request, (stream, line) -> System.out.println(line));
  * int exitCode = running.exit().join();
  * }</pre>
  */
-public interface ResourceExecutor {
+public interface ResourceExecutor extends AutoCloseable {
 
     /** Whether this executor runs {@code resource}. */
     boolean supports(ComputeResource resource);
@@ -32,6 +32,27 @@ public interface ResourceExecutor {
      * @throws ResourceStartException with a message for the user when it cannot start
      */
     RunningResource start(ComputeResource resource, LaunchRequest request, LogSink logs) throws ResourceStartException;
+
+    /** Called once before the first start: where to report what must die with the AppHost. */
+    default void useReaper(ProcessReaper reaper) {
+    }
+
+    /**
+     * The run is over and every resource it started has been stopped: release what the executor
+     * holds for the run (for containers: the session's leftovers, its network, the engine connection).
+     */
+    @Override
+    default void close() {
+    }
+
+    /** {@link #close()}, reporting a failure on {@code System.err} instead of throwing. */
+    static void closeQuietly(ResourceExecutor executor) {
+        try {
+            executor.close();
+        } catch (RuntimeException e) {
+            System.err.println("apphost: " + executor.getClass().getSimpleName() + " did not close cleanly: " + e);
+        }
+    }
 
     /** Receives a resource's output, line by line; called from the executor's reader threads. */
     @FunctionalInterface

@@ -177,9 +177,14 @@ public final class Reaper {
 
     private void killProcesses() {
         Map<Long, ProcessHandle> targets = new LinkedHashMap<>();
+        List<Long> roots = new ArrayList<>();
         processes.forEach((pid, start) -> ProcessHandle.of(pid)
                 .filter(p -> p.isAlive() && sameStart(p, start))
-                .ifPresent(root -> collectTree(root, targets)));
+                .ifPresent(root -> {
+                    roots.add(root.pid());
+                    collectTree(root, targets);
+                    collectGroup(root.pid(), targets);
+                }));
         if (targets.isEmpty()) {
             return;
         }
@@ -195,6 +200,8 @@ public final class Reaper {
         // Children started during the grace period count too.
         Map<Long, ProcessHandle> survivors = new LinkedHashMap<>();
         targets.values().stream().filter(ProcessHandle::isAlive).forEach(p -> collectTree(p, survivors));
+        roots.forEach(pid -> collectGroup(pid, survivors)); // the kernel keeps a pid unused while its group lives
+        survivors.values().removeIf(p -> !p.isAlive());
         survivors.values().forEach(ProcessHandle::destroyForcibly); // SIGKILL
         log("killed " + targets.size() + " processes (" + survivors.size() + " needed SIGKILL)");
     }
@@ -203,6 +210,30 @@ public final class Reaper {
     private static void collectTree(ProcessHandle root, Map<Long, ProcessHandle> into) {
         into.putIfAbsent(root.pid(), root);
         root.descendants().forEach(d -> into.putIfAbsent(d.pid(), d));
+    }
+
+    /**
+     * Linux: the members of the process group that {@code leader} leads. The app host starts each
+     * process through {@code setsid}, so it leads its own group; a grandchild that daemonized (its
+     * parent exited) is no longer a descendant, but it is still in that group.
+     */
+    private static void collectGroup(long leader, Map<Long, ProcessHandle> into) {
+        if (processGroup(leader) != leader) {
+            return; // not a group leader (no setsid, or not Linux): the group is not ours
+        }
+        ProcessHandle.allProcesses().filter(p -> p.pid() != leader && processGroup(p.pid()) == leader)
+                .forEach(p -> into.putIfAbsent(p.pid(), p));
+    }
+
+    /** The process group of {@code pid} from {@code /proc/<pid>/stat}, or -1 when unknown. */
+    static long processGroup(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[2]); // state ppid pgrp ...
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     static boolean sameStart(ProcessHandle process, long recordedStartMillis) {

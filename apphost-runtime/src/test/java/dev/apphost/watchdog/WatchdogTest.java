@@ -29,6 +29,31 @@ class WatchdogTest {
     }
 
     @Test
+    void closeAlsoKillsADaemonizedGrandchildInTheWatchedProcessGroup() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid")),
+                "needs setsid");
+        // Like the app host's processes: a setsid'd group leader whose child forked an orphan and exited.
+        Process leader = new ProcessBuilder("/usr/bin/setsid", "sh", "-c", "(sleep 602 & echo $!); sleep 600").start();
+        long orphanPid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(leader.getInputStream()))
+                .readLine().trim());
+        ProcessHandle orphan = ProcessHandle.of(orphanPid).orElseThrow();
+        try {
+            assertThat(leader.toHandle().descendants()).as("the orphan is no longer a descendant")
+                    .noneMatch(p -> p.pid() == orphanPid);
+            assertThat(Reaper.processGroup(orphanPid)).isEqualTo(leader.pid());
+            Watchdog watchdog = Watchdog.start();
+            watchdog.watchProcess(leader.toHandle());
+            assertThat(watchdog.closeAndWait(Duration.ofSeconds(30))).isTrue();
+            assertThat(leader.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            orphan.onExit().get(5, TimeUnit.SECONDS);
+            assertThat(orphan.isAlive()).isFalse();
+        } finally {
+            leader.destroyForcibly();
+            orphan.destroyForcibly();
+        }
+    }
+
+    @Test
     void reusedPidWithAnotherStartTimeIsLeftAlone() {
         ProcessHandle self = ProcessHandle.current();
         long start = self.info().startInstant().orElseThrow().toEpochMilli();

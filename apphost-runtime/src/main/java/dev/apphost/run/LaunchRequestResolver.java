@@ -1,0 +1,43 @@
+package dev.apphost.run;
+
+import dev.apphost.model.ComputeResource;
+import dev.apphost.model.ValueExpression;
+import dev.apphost.plan.EnvironmentPlanner;
+import dev.apphost.plan.MissingValueException;
+import dev.apphost.plan.Network;
+import dev.apphost.plan.RunValues;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Resolves a resource's environment and arguments, as seen from an executor's {@link Network}, into a {@link LaunchRequest}. */
+final class LaunchRequestResolver {
+
+    private final EnvironmentPlanner planner;
+    private final RunValues values;
+    private final EndpointAllocation allocation;
+
+    LaunchRequestResolver(EnvironmentPlanner planner, RunValues values, EndpointAllocation allocation) {
+        this.planner = planner;
+        this.values = values;
+        this.allocation = allocation;
+    }
+
+    /** @throws ResourceStartException with the user's message when a value cannot be resolved */
+    LaunchRequest resolve(ComputeResource resource, Network network) throws ResourceStartException {
+        String name = resource.name();
+        try {
+            Map<String, String> env = values.resolveAll(planner.environment(resource), network);
+            List<String> args = new ArrayList<>();
+            for (ValueExpression arg : resource.settings().args()) {
+                args.add(values.resolve(arg, network));
+            }
+            return new LaunchRequest(env, args, allocation.of(name));
+        } catch (MissingValueException e) {
+            throw new ResourceStartException("Resource '" + name + "' cannot start because parameter '"
+                    + e.parameter() + "' has no value: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ResourceStartException("Resource '" + name + "' cannot start: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.apphost.run;
+
+import static dev.apphost.KnownResourceStates.NOT_STARTED;
+import static dev.apphost.KnownResourceStates.RUNNING;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Listens to the {@link StateStore} and prints the state changes worth a line: {@code [api] Running},
+ * failures, exits, health changes of resources that have a health check, and parameters whose
+ * value is missing. The first "Unhealthy until the first result" is not worth a line.
+ */
+final class StateChangeReporter implements Consumer<ResourceSnapshot> {
+
+    private final ConsoleReporter console;
+    private final Predicate<String> isCompute;
+    private final Predicate<String> hasHealthCheck;
+    private final Map<String, ResourceSnapshot> lastReported = new ConcurrentHashMap<>();
+
+    /**
+     * @param isCompute whether a resource name is a compute resource (others only report a missing value)
+     * @param hasHealthCheck whether a compute resource has a health check (others never print health)
+     */
+    StateChangeReporter(ConsoleReporter console, Predicate<String> isCompute, Predicate<String> hasHealthCheck) {
+        this.console = console;
+        this.isCompute = isCompute;
+        this.hasHealthCheck = hasHealthCheck;
+    }
+
+    @Override
+    public void accept(ResourceSnapshot s) {
+        if (!isCompute.test(s.name())) {
+            if (ResourceStates.VALUE_MISSING.equals(s.state())) {
+                console.state(s);
+            }
+            return;
+        }
+        if (s.health() != null && RUNNING.equals(s.state()) && s.message() == null && !s.isHealthy()) {
+            lastReported.put(s.name(), s);
+            return;
+        }
+        if (s.health() != null && RUNNING.equals(s.state())) {
+            ResourceSnapshot previous = lastReported.put(s.name(), s);
+            if (previous != null && RUNNING.equals(previous.state())) {
+                if (!Objects.equals(previous.health(), s.health()) && hasHealthCheck.test(s.name())) {
+                    console.health(s);
+                }
+                return;
+            }
+            console.state(s);
+            return;
+        }
+        lastReported.put(s.name(), s);
+        if (!NOT_STARTED.equals(s.state())) {
+            console.state(s);
+        }
+    }
+}
