@@ -1,7 +1,6 @@
 package dev.apphost;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 
@@ -56,18 +54,7 @@ public final class UserSecrets {
 
     /** Everything stored, keys as written ({@code Parameters:cache-password}). */
     public synchronized Map<String, String> read() {
-        if (!Files.isRegularFile(file)) {
-            return Map.of();
-        }
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read user secrets " + file + ": " + e.getMessage(), e);
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        properties.stringPropertyNames().forEach(k -> result.put(k, properties.getProperty(k)));
-        return result;
+        return Configuration.readProperties(file);
     }
 
     /** Stores one value, replacing the file atomically. */

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seed's example AppHost ({@code shared/design/app-model-api.md}) published as a manifest. */
-class SeedAppHostTest {
+public class SeedAppHostTest {
 
     /** Where the nested {@code Projects} place their modules (set by the test before use). */
-    static Path modules = Path.of("modules").toAbsolutePath();
+    public static Path modules = Path.of("modules").toAbsolutePath();
 
     /** What the annotation processor would generate for the seed's reactor. */
     public static final class Projects {
@@ -73,7 +73,7 @@ class SeedAppHostTest {
             define(args).build().run();
         }
 
-        static DistributedApplicationBuilder define(String[] args) {
+        public static DistributedApplicationBuilder define(String... args) {
             var builder = DistributedApplication.createBuilder(args);
 
             var cache = builder.addRedis("cache");
