@@ -1,0 +1,34 @@
+package dev.apphost.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusLinesTest {
+
+    @Test
+    void readyLineIsRecognisedWithSurroundingWhitespace() {
+        assertThat(StatusLines.isReady("apphost: all resources ready")).isTrue();
+        assertThat(StatusLines.isReady("  apphost: all resources ready\r")).isTrue();
+        assertThat(StatusLines.isReady("apphost: all resources ready soon")).isFalse();
+    }
+
+    @Test
+    void failedLineRoundTrips() {
+        String line = StatusLines.failed(List.of("cache", "api"));
+
+        assertThat(line).isEqualTo("apphost: resources failed: cache, api");
+        assertThat(StatusLines.parseFailed(line)).hasValue(List.of("cache", "api"));
+        assertThat(StatusLines.parseFailed("something else")).isEmpty();
+    }
+
+    @Test
+    void stateLineRoundTrips() {
+        String line = StatusLines.state("cache", "Running");
+
+        assertThat(line).isEqualTo("apphost: resource cache Running");
+        assertThat(StatusLines.parseState(line)).hasValueSatisfying(p -> assertThat(p).containsExactly("cache", "Running"));
+        assertThat(StatusLines.parseState("apphost: resource x")).isEmpty();
+    }
+}
