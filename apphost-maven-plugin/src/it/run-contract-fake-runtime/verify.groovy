@@ -1,0 +1,41 @@
+// The plugin's half of the contract, checked against a fake runtime (FakeHost).
+def log = new File(basedir, 'build.log').text
+def host = new File(basedir, 'host').canonicalPath
+def plan = new File(basedir, 'host/target/apphost/launch-plan.json')
+
+assert plan.isFile()
+def json = new groovy.json.JsonSlurper().parse(plan)
+assert json.appHostDirectory == host
+assert json.projects*.artifactId.sort() == ['lib', 'svc-a', 'svc-b']
+def a = json.projects.find { it.artifactId == 'svc-a' }
+assert a.mainClass == 'it.a.ServiceA'
+assert a.classpath[0].endsWith('svc-a/target/classes')
+assert a.classpath.any { it.endsWith('lib/target/classes') }
+assert json.projects.find { it.artifactId == 'svc-b' }.mainClass == 'it.b.Right'
+assert json.projects.find { it.artifactId == 'lib' }.mainClass == null
+
+// system properties and working directory
+assert log.contains("FAKE plan=${plan.canonicalPath} dir=${host} cwd=${host} parentAlive=true")
+// run: -Dapphost.args passed through, quotes respected
+assert log.contains('args=[--once, two words]')
+// classpath with a reactor dependency, main class by scan and by exec.mainClass
+assert log.contains('SENTINEL svc-a greeting=hello-from-lib')
+assert log.contains('SENTINEL svc-b main=Right')
+assert !log.contains('SENTINEL svc-b main=Wrong')
+// start waited for the ready line, stop stopped
+assert log.contains('[apphost] apphost: all resources ready')
+assert log =~ /apphost: AppHost it\.host\.FakeHost is ready \(pid \d+/
+assert log.contains('apphost: AppHost stopped')
+assert !new File(basedir, 'host/target/apphost/apphost.pid').exists()
+assert new File(basedir, 'host/target/apphost/apphost.log').text.contains('SENTINEL svc-a')
+// nothing left behind: every service pid printed is gone
+def pids = (log =~ /SENTINEL \S+ \S+ pid=(\d+)/).collect { it[1] as long }
+assert pids.size() >= 4
+Thread.sleep(2000)
+pids.each { pid -> assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false) : "process $pid still alive" }
+// manifest: arguments and log line
+def manifest = new File(basedir, 'target/apphost/aspire-manifest.json')
+assert log.contains('FAKE manifest publisher=manifest')
+assert log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}")
+assert manifest.isFile()
+return true
