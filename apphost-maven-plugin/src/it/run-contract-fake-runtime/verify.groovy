@@ -3,39 +3,39 @@ def log = new File(basedir, 'build.log').text
 def host = new File(basedir, 'host').canonicalPath
 def plan = new File(basedir, 'host/target/apphost/launch-plan.json')
 
-assert plan.isFile()
+assert plan.isFile() : 'expected: plan.isFile()'
 def json = new groovy.json.JsonSlurper().parse(plan)
-assert json.appHostDirectory == host
-assert json.projects*.artifactId.sort() == ['lib', 'svc-a', 'svc-b']
+assert json.appHostDirectory == host : 'expected: json.appHostDirectory == host'
+assert json.projects*.artifactId.sort() == ['lib', 'svc-a', 'svc-b'] : 'expected: json.projects*.artifactId.sort() == [\'lib\', \'svc-a\', \'svc-b\']'
 def a = json.projects.find { it.artifactId == 'svc-a' }
-assert a.mainClass == 'it.a.ServiceA'
-assert a.classpath[0].endsWith('svc-a/target/classes')
-assert a.classpath.any { it.endsWith('lib/target/classes') }
-assert json.projects.find { it.artifactId == 'svc-b' }.mainClass == 'it.b.Right'
-assert json.projects.find { it.artifactId == 'lib' }.mainClass == null
+assert a.mainClass == 'it.a.ServiceA' : 'expected: a.mainClass == \'it.a.ServiceA\''
+assert a.classpath[0].endsWith('svc-a/target/classes') : 'expected: a.classpath[0].endsWith(\'svc-a/target/classes\')'
+assert a.classpath.any { it.endsWith('lib/target/classes') } : 'expected: a.classpath.any { it.endsWith(\'lib/target/classes\') }'
+assert json.projects.find { it.artifactId == 'svc-b' }.mainClass == 'it.b.Right' : 'expected: json.projects.find { it.artifactId == \'svc-b\' }.mainClass == \'it.b.Right\''
+assert json.projects.find { it.artifactId == 'lib' }.mainClass == null : 'expected: json.projects.find { it.artifactId == \'lib\' }.mainClass == null'
 
 // system properties and working directory
-assert log.contains("FAKE plan=${plan.canonicalPath} dir=${host} cwd=${host} parentAlive=true")
+assert log.contains("FAKE plan=${plan.canonicalPath} dir=${host} cwd=${host} parentAlive=true") : 'expected: log.contains("FAKE plan=${plan.canonicalPath} dir=${host} cwd=${host} parentAlive=true")'
 // run: -Dapphost.args passed through, quotes respected
-assert log.contains('args=[--once, two words]')
+assert log.contains('args=[--once, two words]') : 'expected: log.contains(\'args=[--once, two words]\')'
 // classpath with a reactor dependency, main class by scan and by exec.mainClass
-assert log.contains('SENTINEL svc-a greeting=hello-from-lib')
-assert log.contains('SENTINEL svc-b main=Right')
-assert !log.contains('SENTINEL svc-b main=Wrong')
+assert log.contains('SENTINEL svc-a greeting=hello-from-lib') : 'expected: log.contains(\'SENTINEL svc-a greeting=hello-from-lib\')'
+assert log.contains('SENTINEL svc-b main=Right') : 'expected: log.contains(\'SENTINEL svc-b main=Right\')'
+assert !log.contains('SENTINEL svc-b main=Wrong') : 'expected: !log.contains(\'SENTINEL svc-b main=Wrong\')'
 // start waited for the ready line, stop stopped
-assert log.contains('[apphost] apphost: all resources ready')
-assert log =~ /apphost: AppHost it\.host\.FakeHost is ready \(pid \d+/
-assert log.contains('apphost: AppHost stopped')
-assert !new File(basedir, 'host/target/apphost/apphost.pid').exists()
-assert new File(basedir, 'host/target/apphost/apphost.log').text.contains('SENTINEL svc-a')
+assert log.contains('[apphost] apphost: all resources ready') : 'expected: log.contains(\'[apphost] apphost: all resources ready\')'
+assert log =~ /apphost: AppHost it\.host\.FakeHost is ready \(pid \d+/ : 'expected: log =~ /apphost: AppHost it\\.host\\.FakeHost is ready \\(pid \\d+/'
+assert log.contains('apphost: AppHost stopped') : 'expected: log.contains(\'apphost: AppHost stopped\')'
+assert !new File(basedir, 'host/target/apphost/apphost.pid').exists() : 'expected: !new File(basedir, \'host/target/apphost/apphost.pid\').exists()'
+assert new File(basedir, 'host/target/apphost/apphost.log').text.contains('SENTINEL svc-a') : 'expected: new File(basedir, \'host/target/apphost/apphost.log\').text.contains(\'SENTINEL svc-a\')'
 // nothing left behind: every service pid printed is gone
 def pids = (log =~ /SENTINEL \S+ \S+ pid=(\d+)/).collect { it[1] as long }
-assert pids.size() >= 4
+assert pids.size() >= 4 : 'expected: pids.size() >= 4'
 Thread.sleep(2000)
 pids.each { pid -> assert !ProcessHandle.of(pid).map { it.isAlive() }.orElse(false) : "process $pid still alive" }
 // manifest: arguments and log line
 def manifest = new File(basedir, 'target/apphost/aspire-manifest.json')
-assert log.contains('FAKE manifest publisher=manifest')
-assert log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}")
-assert manifest.isFile()
+assert log.contains('FAKE manifest publisher=manifest') : 'expected: log.contains(\'FAKE manifest publisher=manifest\')'
+assert log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}") : 'expected: log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}")'
+assert manifest.isFile() : 'expected: manifest.isFile()'
 return true
