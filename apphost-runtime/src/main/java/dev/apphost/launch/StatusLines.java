@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The lines the AppHost prints on standard output so that a parent process (the Maven plugin's
@@ -26,6 +28,13 @@ public final class StatusLines {
 
     /** Followed by {@code <name> <State>}, for instance {@code apphost: resource cache Running}. */
     public static final String STATE_PREFIX = "apphost: resource ";
+
+    /** Aspire's {@code KnownResourceStates}. */
+    public static final List<String> STATES = List.of("NotStarted", "Waiting", "Starting", "Running",
+            "RuntimeUnhealthy", "FailedToStart", "Exited", "Finished", "Stopping");
+
+    private static final Pattern CONSOLE_STATE = Pattern.compile(
+            "\\[([A-Za-z][A-Za-z0-9-]*)\\] (" + String.join("|", STATES) + ")(\\W.*)?");
 
     private StatusLines() {
     }
@@ -59,9 +68,17 @@ public final class StatusLines {
         return Optional.of(names);
     }
 
-    /** {@code [name, state]}, if this is a state line. */
+    /**
+     * {@code [name, state]}, if this is a state line: {@code apphost: resource <name> <State>}, or
+     * the console's {@code [<name>] <State>[ (exit code n)][: message]} with one of the
+     * {@link #STATES}.
+     */
     public static Optional<String[]> parseState(String line) {
         String stripped = line.strip();
+        Matcher console = CONSOLE_STATE.matcher(stripped);
+        if (console.matches()) {
+            return Optional.of(new String[] {console.group(1), console.group(2)});
+        }
         if (!stripped.startsWith(STATE_PREFIX)) {
             return Optional.empty();
         }

@@ -31,4 +31,13 @@ class StatusLinesTest {
         assertThat(StatusLines.parseState(line)).hasValueSatisfying(p -> assertThat(p).containsExactly("cache", "Running"));
         assertThat(StatusLines.parseState("apphost: resource x")).isEmpty();
     }
+
+    @Test
+    void consoleStateLinesOfTheRuntimeAreRecognised() {
+        assertThat(StatusLines.parseState("[api] Running")).hasValueSatisfying(p -> assertThat(p).containsExactly("api", "Running"));
+        assertThat(StatusLines.parseState("[db-1] Exited (exit code 3): boom"))
+                .hasValueSatisfying(p -> assertThat(p).containsExactly("db-1", "Exited"));
+        assertThat(StatusLines.parseState("[api] Healthy")).isEmpty();
+        assertThat(StatusLines.parseState("api | [api] Running later")).isEmpty();
+    }
 }
