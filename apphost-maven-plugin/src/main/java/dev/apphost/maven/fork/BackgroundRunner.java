@@ -74,8 +74,13 @@ public final class BackgroundRunner {
                 return process.pid();
             case FAILED:
                 stop(pidFile);
+                StringBuilder details = new StringBuilder();
+                for (String line : monitor.failureDetails()) {
+                    details.append(System.lineSeparator()).append("  ").append(line);
+                }
                 throw new AppHostStartException("AppHost reported resources that failed to start: "
-                        + String.join(", ", monitor.failedResources()) + ". See their output in " + logFile + ".");
+                        + String.join(", ", monitor.failedResources()) + ". See their output in " + logFile + "."
+                        + details);
             case EXITED:
                 pump.join(2000);
                 stop(pidFile);

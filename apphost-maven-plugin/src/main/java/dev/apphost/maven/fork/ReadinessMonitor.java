@@ -20,13 +20,17 @@ public final class ReadinessMonitor {
     }
 
     private final Map<String, String> states = new LinkedHashMap<>();
+    private final Map<String, String> stateLines = new LinkedHashMap<>();
     private List<String> failed = List.of();
     private Outcome outcome;
     private int exitCode;
 
     /** Feed one line of the AppHost's standard output. */
     public synchronized void accept(String line) {
-        StatusLines.parseState(line).ifPresent(p -> states.put(p[0], p[1]));
+        StatusLines.parseState(line).ifPresent(p -> {
+            states.put(p[0], p[1]);
+            stateLines.put(p[0], line.strip());
+        });
         if (outcome != null) {
             return;
         }
@@ -69,6 +73,18 @@ public final class ReadinessMonitor {
     /** Resources named in the "failed" line. */
     public synchronized List<String> failedResources() {
         return failed;
+    }
+
+    /** The last state line printed for each failed resource (it usually says why). */
+    public synchronized List<String> failureDetails() {
+        List<String> details = new ArrayList<>();
+        for (String name : failed) {
+            String line = stateLines.get(name);
+            if (line != null) {
+                details.add(line);
+            }
+        }
+        return details;
     }
 
     /** Exit code, when the outcome is {@link Outcome#EXITED}. */

@@ -60,7 +60,8 @@ class BackgroundRunnerTest {
         assertThatThrownBy(() -> runner(30).start(ForkTestSupport.fake(dir, "failed").build(), dir.resolve("log"),
                         dir.resolve("pid"), output::add))
                 .isInstanceOf(AppHostStartException.class)
-                .hasMessageContaining("failed to start: cache, api");
+                .hasMessageContaining("failed to start: cache, api")
+                .hasMessageContaining("[cache] FailedToStart: no container engine at tcp://127.0.0.1:9");
         assertThat(dir.resolve("pid")).doesNotExist();
     }
 

@@ -16,6 +16,7 @@ public final class FakeAppHost {
                 Thread.sleep(60_000);
                 break;
             case "failed":
+                System.out.println("[cache] FailedToStart: no container engine at tcp://127.0.0.1:9");
                 System.out.println("apphost: resources failed: cache, api");
                 Thread.sleep(60_000);
                 break;
