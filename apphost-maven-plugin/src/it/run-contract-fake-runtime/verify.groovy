@@ -38,4 +38,37 @@ def manifest = new File(basedir, 'target/apphost/aspire-manifest.json')
 assert log.contains('FAKE manifest publisher=manifest') : 'expected: log.contains(\'FAKE manifest publisher=manifest\')'
 assert log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}") : 'expected: log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}")'
 assert manifest.isFile() : 'expected: manifest.isFile()'
+
+// IDE case: the AppHost started with plain `java`, without -Dapphost.launchPlan: LaunchPlanProvider
+// runs Maven once (mvn from PATH, offline on the IT repository), writes the plan, then reuses it.
+def argLines = new File(basedir, 'host/target/apphost/java-args.txt').readLines()
+def cp = argLines[argLines.indexOf('"-cp"') + 1].replaceAll(/^"|"$/, '').replace('\\\\', '\\')
+assert plan.delete() : 'cannot delete the plan'
+def java = new File(System.getProperty('java.home'), 'bin/java').path
+// offline, with the mirror id the IT repository's artifacts were downloaded through
+def ideSettings = new File(basedir, 'ide-settings.xml')
+ideSettings.text = '<settings><mirrors><mirror><id>local.mirror</id><url>file:///unused</url>' +
+        '<mirrorOf>*</mirrorOf></mirror></mirrors></settings>'
+def runFromIde = { ->
+    def pb = new ProcessBuilder(java, '-cp', cp, "-Dapphost.appHostDirectory=${host}",
+            "-Dapphost.parentPid=${ProcessHandle.current().pid()}", 'it.host.FakeHost', '--once')
+            .directory(new File(host)).redirectErrorStream(true)
+    pb.environment().put('PATH', new File(System.getProperty('maven.home'), 'bin').path + File.pathSeparator
+            + System.getenv('PATH'))
+    pb.environment().put('MAVEN_ARGS', "-o -s ${ideSettings} -Dmaven.repo.local=${localRepositoryPath}".toString())
+    def p = pb.start()
+    def out = p.inputStream.text
+    p.waitFor()
+    [p.exitValue(), out]
+}
+def (code1, out1) = runFromIde()
+assert code1 == 0 : "IDE-style run failed: ${out1}"
+assert out1.contains('FAKE plan=null') : "the plan property should be unset: ${out1}"
+assert out1.contains('SENTINEL svc-a greeting=hello-from-lib') : "services not launched from the provided plan: ${out1}"
+assert plan.isFile() : 'LaunchPlanProvider did not write the plan'
+def written = plan.lastModified()
+Thread.sleep(1100)
+def (code2, out2) = runFromIde()
+assert code2 == 0 : "second IDE-style run failed: ${out2}"
+assert plan.lastModified() == written : 'the cached plan should have been reused'
 return true
