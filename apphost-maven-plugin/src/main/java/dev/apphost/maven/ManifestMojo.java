@@ -1,6 +1,7 @@
 package dev.apphost.maven;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import javax.inject.Inject;
@@ -40,14 +41,16 @@ public class ManifestMojo extends AbstractAppHostMojo {
     @Override
     protected void execute(AppHostContext context) throws MojoExecutionException {
         File file = output.getAbsoluteFile();
-        file.getParentFile().mkdirs();
-        long before = file.exists() ? file.lastModified() : -1;
+        try {
+            // so that a manifest left by an earlier run is never reported as this run's
+            Files.deleteIfExists(file.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot replace " + file + ": " + e.getMessage(), e);
+        }
         RunMojo.runForeground(context, List.of("--publisher", "manifest", "--output-path", file.getPath()), this);
-        if (!Files.isRegularFile(file.toPath()) || (before != -1 && file.lastModified() == before && before != 0)) {
-            if (!Files.isRegularFile(file.toPath())) {
-                throw new MojoExecutionException("The AppHost ended normally but wrote no manifest to " + file
-                        + ": does its main method end with builder.build().run()?");
-            }
+        if (!Files.isRegularFile(file.toPath())) {
+            throw new MojoExecutionException("The AppHost ended normally but wrote no manifest to " + file
+                    + ": does its main method end with builder.build().run()?");
         }
         getLog().info("apphost: Aspire manifest written to " + file);
     }
