@@ -1,0 +1,6 @@
+package it.one;
+
+public class Main {
+    public static void main(String[] args) {
+    }
+}

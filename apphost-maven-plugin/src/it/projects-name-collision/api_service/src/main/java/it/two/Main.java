@@ -1,0 +1,6 @@
+package it.two;
+
+public class Main {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,58 @@
+package dev.apphost.maven;
+
+import dev.apphost.maven.fork.ForegroundRunner;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.toolchain.ToolchainManager;
+
+/**
+ * Runs the AppHost: compiles the reactor, writes the launch plan and forks a JVM for the
+ * AppHost's main class with standard IO inherited. Ctrl+C stops the AppHost (and everything it
+ * started) with a grace period of {@code apphost.shutdownTimeout} seconds.
+ *
+ * <p>Like {@code spring-boot:run}, the goal forks the lifecycle up to {@code compile} for every
+ * module of the reactor ({@code @Execute}), so {@code mvn apphost:run} alone works on a fresh
+ * checkout: the AppHost's generated {@code Projects} class and each service's classes are there.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "run", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Execute(phase = LifecyclePhase.COMPILE)
+public class RunMojo extends AbstractAppHostMojo {
+
+    @Inject
+    public RunMojo(ToolchainManager toolchainManager) {
+        super(toolchainManager);
+    }
+
+    @Override
+    protected void execute(AppHostContext context) throws MojoExecutionException {
+        runForeground(context, List.of(), this);
+    }
+
+    /** Forks the AppHost in the foreground with extra program arguments; fails on an abnormal exit. */
+    static void runForeground(AppHostContext context, List<String> extraArgs, AbstractAppHostMojo mojo)
+            throws MojoExecutionException {
+        ForegroundRunner runner = new ForegroundRunner(Duration.ofSeconds(mojo.shutdownTimeout));
+        int exitCode;
+        try {
+            exitCode = runner.run(mojo.forkRequest(context).addArguments(extraArgs).build());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the AppHost JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the AppHost was running", e);
+        }
+        if (!ForegroundRunner.isNormalExit(exitCode)) {
+            throw new MojoExecutionException("AppHost " + context.mainClass + " exited with code " + exitCode
+                    + "; its output above says why.");
+        }
+    }
+}

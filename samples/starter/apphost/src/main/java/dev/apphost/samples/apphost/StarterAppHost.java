@@ -1,0 +1,32 @@
+package dev.apphost.samples.apphost;
+
+import dev.apphost.DistributedApplication;
+import dev.apphost.annotations.AppHost;
+
+/**
+ * The starter app: a Redis cache, the API service, and the web frontend that uses both.
+ *
+ * <pre>mvn apphost:run</pre>
+ */
+@AppHost
+public class StarterAppHost {
+
+    public static void main(String[] args) {
+        var builder = DistributedApplication.createBuilder(args);
+
+        var cache = builder.addRedis("cache");
+
+        var apiService = builder.addProject(Projects.ApiService.class, "apiservice")
+                .withHttpHealthCheck("/health");
+
+        builder.addProject(Projects.WebFrontend.class, "webfrontend")
+                .withExternalHttpEndpoints()
+                .withHttpHealthCheck("/health")
+                .withReference(cache)
+                .waitFor(cache)
+                .withReference(apiService)
+                .waitFor(apiService);
+
+        builder.build().run();
+    }
+}
