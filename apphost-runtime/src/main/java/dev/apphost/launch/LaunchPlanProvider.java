@@ -69,7 +69,7 @@ public final class LaunchPlanProvider {
      * The reactor root for a module folder: the topmost folder, going up from {@code directory}
      * through folders that hold a {@code pom.xml}, stopping early at one that holds {@code .mvn}.
      */
-    static Path findReactorRoot(Path directory) {
+    public static Path findReactorRoot(Path directory) {
         Path root = directory;
         Path current = directory;
         while (current != null && Files.isRegularFile(current.resolve("pom.xml"))) {

@@ -89,7 +89,8 @@ public final class Orchestrator implements ResourceLogs {
         this.planner = new EnvironmentPlanner(model, executionContext);
         this.graph = new StartGraph(model);
         this.console = new ConsoleReporter(options.console(), options.colour());
-        this.executors = options.executors() != null ? options.executors() : List.of(new ProcessExecutor(),
+        this.executors = options.executors() != null ? options.executors() : List.of(
+                new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
                 new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
         for (ComputeResource r : model.computeResources()) {
             slots.put(r.name(), new ResourceSlot(r));

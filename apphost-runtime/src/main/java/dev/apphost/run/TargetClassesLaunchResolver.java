@@ -1,11 +1,15 @@
 package dev.apphost.run;
 
+import dev.apphost.launch.MainClassNotFoundException;
+import dev.apphost.launch.MainClassResolver;
 import dev.apphost.model.ProjectResource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -13,15 +17,14 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * The simple {@link ProjectLaunchResolver} for tests and IDE runs, until the Maven plugin's launch
- * plan is wired in: classpath = the module's {@code target/classes} plus any jars in
+ * Runs a module that is not part of the AppHost's reactor (so in no launch plan) from its own build
+ * output: classpath = the module's {@code target/classes} plus any jars in
  * {@code target/dependency} (from {@code mvn dependency:copy-dependencies}); main class = pom
  * property {@code apphost.mainClass}, {@code exec.mainClass} or {@code start-class}, else the only
  * class in {@code target/classes} with a {@code public static void main(String[])}.
  */
 public final class TargetClassesLaunchResolver implements ProjectLaunchResolver {
 
-    static final List<String> MAIN_CLASS_PROPERTIES = List.of("apphost.mainClass", "exec.mainClass", "start-class");
 
     @Override
     public ProjectLaunchSpec resolve(ProjectResource project) throws ResourceStartException {
@@ -47,27 +50,19 @@ public final class TargetClassesLaunchResolver implements ProjectLaunchResolver 
     }
 
     private static String mainClass(ProjectResource project, Path pom, Path classes) throws ResourceStartException {
+        Map<String, String> properties = new LinkedHashMap<>();
         String fromPom = pomProperty(pom);
         if (fromPom != null) {
-            return fromPom;
+            properties.put(MainClassResolver.PROPERTIES.get(0), fromPom);
         }
-        List<String> candidates;
         try {
-            candidates = MainClassScanner.mainClasses(classes);
-        } catch (IOException e) {
-            throw new ResourceStartException("Cannot read the classes of project resource '" + project.name()
-                    + "' in " + classes + ": " + e.getMessage(), e);
+            return MainClassResolver.resolve(new MainClassResolver.Module(project.name(), pom, properties, null, classes));
+        } catch (MainClassNotFoundException e) {
+            throw new ResourceStartException("Project resource '" + project.name() + "': " + e.getMessage(), e);
         }
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        throw new ResourceStartException("Cannot tell the main class of project resource '" + project.name() + "' ("
-                + pom + "): " + (candidates.isEmpty() ? "no class in " + classes + " has a public static void main"
-                        : "candidates are " + String.join(", ", candidates))
-                + ". Set <apphost.mainClass> in the <properties> of its pom.");
     }
 
-    /** The first of {@link #MAIN_CLASS_PROPERTIES} set in the pom's {@code <properties>}, or {@code null}. */
+    /** The first of {@link MainClassResolver#PROPERTIES} set in the pom's {@code <properties>}, or {@code null}. */
     static String pomProperty(Path pom) throws ResourceStartException {
         if (!Files.isRegularFile(pom)) {
             return null;
@@ -76,7 +71,7 @@ public final class TargetClassesLaunchResolver implements ProjectLaunchResolver 
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             Element root = factory.newDocumentBuilder().parse(pom.toFile()).getDocumentElement();
-            for (String property : MAIN_CLASS_PROPERTIES) {
+            for (String property : MainClassResolver.PROPERTIES) {
                 for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
                     if (child instanceof Element e && "properties".equals(e.getTagName())) {
                         NodeList values = e.getElementsByTagName(property);

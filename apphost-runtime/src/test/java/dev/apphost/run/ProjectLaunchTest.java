@@ -20,7 +20,7 @@ class ProjectLaunchTest {
     @Test
     void scannerFindsEveryPublicStaticMain(@TempDir Path dir) throws Exception {
         TestModules.create(dir, null);
-        assertThat(MainClassScanner.mainClasses(dir.resolve("target/classes"))).containsExactly("demo.Main", "demo.Tool");
+        assertThat(dev.apphost.launch.MainClassResolver.findMainClasses(dir.resolve("target/classes"))).containsExactly("demo.Main", "demo.Tool");
     }
 
     @Test
