@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.NodeList;
 
 /**
  * Gives the AppHost its {@link LaunchPlan}, whether it was started by the Maven plugin or directly
@@ -28,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>With {@code -D}{@value LaunchPlan#SYSTEM_PROPERTY} set (the plugin does so): reads that file.
  *   <li>Otherwise: uses {@code <appHostDirectory>/target/apphost/launch-plan.json} when it exists and
  *       no {@code pom.xml} of the reactor is newer; else finds the reactor root upwards from the
- *       AppHost's folder, runs Maven once ({@code ./mvnw} at the reactor root if present, else
- *       {@code mvn}) with {@code dev.apphost:apphost-maven-plugin:<version>:launch-plan}, and reads
+ *       AppHost's folder (following {@code <modules>}), runs Maven once (the nearest {@code mvnw} at
+ *       or above the reactor root, else {@code mvn}) with {@code dev.apphost:apphost-maven-plugin:<version>:launch-plan}, and reads
  *       what it wrote.
  * </ol>
  */
@@ -66,20 +68,41 @@ public final class LaunchPlanProvider {
     }
 
     /**
-     * The reactor root for a module folder: the topmost folder, going up from {@code directory}
-     * through folders that hold a {@code pom.xml}, stopping early at one that holds {@code .mvn}.
+     * The reactor root for a module folder: going up from {@code directory}, each parent folder
+     * whose {@code pom.xml} lists the folder below among its {@code <module>}s; stops at a folder
+     * holding {@code .mvn} (Maven's multi-module project directory marker).
      */
     public static Path findReactorRoot(Path directory) {
-        Path root = directory;
-        Path current = directory;
-        while (current != null && Files.isRegularFile(current.resolve("pom.xml"))) {
-            root = current;
-            if (Files.isDirectory(current.resolve(".mvn"))) {
+        Path current = directory.toAbsolutePath().normalize();
+        while (!Files.isDirectory(current.resolve(".mvn"))) {
+            Path parent = current.getParent();
+            if (parent == null || !Files.isRegularFile(parent.resolve("pom.xml"))
+                    || !modules(parent.resolve("pom.xml")).contains(current)) {
                 break;
             }
-            current = current.getParent();
+            current = parent;
         }
-        return root;
+        return current;
+    }
+
+    /** The folders named by the {@code <module>} elements of a pom (profiles included); empty if unreadable. */
+    static List<Path> modules(Path pom) {
+        List<Path> modules = new ArrayList<>();
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setExpandEntityReferences(false);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList nodes = factory.newDocumentBuilder().parse(pom.toFile()).getElementsByTagName("module");
+            for (int i = 0; i < nodes.getLength(); i++) {
+                Path module = pom.getParent().resolve(nodes.item(i).getTextContent().trim()).normalize();
+                modules.add(module.getFileName() != null && module.getFileName().toString().endsWith(".xml")
+                        ? module.getParent()
+                        : module);
+            }
+        } catch (Exception unreadable) {
+            // not a reactor we can follow
+        }
+        return modules;
     }
 
     /** Whether {@code plan} exists and is newer than every pom.xml below {@code reactorRoot}. */
@@ -135,13 +158,16 @@ public final class LaunchPlanProvider {
     /** The Maven command that writes the plan for the AppHost in {@code appHostDirectory} to {@code output}. */
     static List<String> command(Path reactorRoot, Path appHostDirectory, Path output, String version) {
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        Path wrapper = reactorRoot.resolve(windows ? "mvnw.cmd" : "mvnw");
-        List<String> command = new ArrayList<>();
-        if (Files.isRegularFile(wrapper)) {
-            command.add(wrapper.toString());
-        } else {
-            command.add(windows ? "mvn.cmd" : "mvn");
+        // the reactor's wrapper, else one above it (a sample reactor inside a repository that has one)
+        Path wrapper = null;
+        for (Path dir = reactorRoot; dir != null && wrapper == null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(windows ? "mvnw.cmd" : "mvnw");
+            if (Files.isRegularFile(candidate)) {
+                wrapper = candidate;
+            }
         }
+        List<String> command = new ArrayList<>();
+        command.add(wrapper != null ? wrapper.toString() : windows ? "mvn.cmd" : "mvn");
         command.add("-B");
         command.add("-q");
         command.add("-f");

@@ -16,26 +16,42 @@ class LaunchPlanProviderTest {
     @TempDir
     Path dir;
 
-    private Path pom(String folder) throws IOException {
+    private Path pom(String folder, String... modules) throws IOException {
         Path pom = dir.resolve(folder).resolve("pom.xml");
         Files.createDirectories(pom.getParent());
-        Files.writeString(pom, "<project/>");
+        StringBuilder xml = new StringBuilder("<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modules>");
+        for (String module : modules) {
+            xml.append("<module>").append(module).append("</module>");
+        }
+        Files.writeString(pom, xml.append("</modules></project>"));
         return pom;
     }
 
     @Test
-    void reactorRootIsTheTopmostFolderWithAPom() throws IOException {
-        pom("root");
-        pom("root/apps");
+    void reactorRootIsTheTopmostPomWhoseModulesLeadToTheModule() throws IOException {
+        pom("root", "apps");
+        pom("root/apps", "apphost/pom.xml");
         pom("root/apps/apphost");
 
         assertThat(LaunchPlanProvider.findReactorRoot(dir.resolve("root/apps/apphost"))).isEqualTo(dir.resolve("root"));
     }
 
     @Test
+    void reactorRootStopsBelowAPomThatDoesNotListTheFolder() throws IOException {
+        pom("repo", "lib");
+        Files.createDirectories(dir.resolve("repo/.mvn"));
+        pom("repo/samples", "other");
+        pom("repo/samples/starter", "apphost", "api");
+        pom("repo/samples/starter/apphost");
+
+        assertThat(LaunchPlanProvider.findReactorRoot(dir.resolve("repo/samples/starter/apphost")))
+                .isEqualTo(dir.resolve("repo/samples/starter"));
+    }
+
+    @Test
     void reactorRootStopsAtAFolderWithDotMvn() throws IOException {
-        pom("outer");
-        pom("outer/inner");
+        pom("outer", "inner");
+        pom("outer/inner", "apphost");
         Files.createDirectories(dir.resolve("outer/inner/.mvn"));
         pom("outer/inner/apphost");
 
@@ -45,7 +61,7 @@ class LaunchPlanProviderTest {
 
     @Test
     void cachedPlanIsFreshUntilAPomChanges() throws IOException {
-        pom("r");
+        pom("r", "apphost");
         Path modulePom = pom("r/apphost");
         Path plan = LaunchPlan.defaultLocation(dir.resolve("r/apphost"));
         new LaunchPlan(dir.resolve("r/apphost"), dir.resolve("r"), List.of()).write(plan);
@@ -77,6 +93,19 @@ class LaunchPlanProviderTest {
         assertThat(command.get(0)).endsWith("mvnw" + (System.getProperty("os.name").startsWith("Windows") ? ".cmd" : ""));
         assertThat(command).contains("-B", "-q", "dev.apphost:apphost-maven-plugin:1.2.3:launch-plan",
                 "-Dapphost.launchPlan.output=" + out, "-Dapphost.module=" + dir.resolve("r/apphost"));
+    }
+
+    @Test
+    void commandUsesAWrapperAboveTheReactor() throws IOException {
+        pom("repo/samples/starter", "apphost");
+        Files.writeString(dir.resolve("repo/mvnw"), "#!/bin/sh");
+        Files.writeString(dir.resolve("repo/mvnw.cmd"), "@echo off");
+
+        List<String> command = LaunchPlanProvider.command(dir.resolve("repo/samples/starter"),
+                dir.resolve("repo/samples/starter/apphost"), dir.resolve("o"), "1");
+
+        assertThat(Path.of(command.get(0)).getParent()).isEqualTo(dir.resolve("repo"));
+        assertThat(command).containsSequence("-f", dir.resolve("repo/samples/starter/pom.xml").toString());
     }
 
     @Test
