@@ -1,6 +1,7 @@
 package dev.apphost;
 
 import dev.apphost.annotations.ProjectMetadata;
+import dev.apphost.launch.LaunchPlan;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.GeneratedDefault;
 import dev.apphost.model.Resource;
@@ -38,7 +39,7 @@ import java.util.Set;
 public final class DistributedApplicationBuilder {
 
     /** System property with the AppHost's folder; the Maven plugin sets it to the AppHost module's folder. */
-    public static final String APPHOST_DIRECTORY_PROPERTY = "apphost.appHostDirectory";
+    public static final String APPHOST_DIRECTORY_PROPERTY = LaunchPlan.APP_HOST_DIRECTORY_PROPERTY;
 
     private final List<String> args;
     private final Path appHostDirectory;

@@ -5,6 +5,7 @@ import dev.apphost.launch.LaunchPlanProvider;
 import dev.apphost.launch.MainClassNotFoundException;
 import dev.apphost.launch.ProjectLaunch;
 import dev.apphost.model.ProjectResource;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,11 @@ public final class LaunchPlanResolver implements ProjectLaunchResolver {
             return outsideTheReactor.resolve(project);
         }
         ProjectLaunch launch = found.get();
+        if (!Files.isDirectory(launch.classesDirectory())) {
+            throw new ResourceStartException("Project resource '" + project.name() + "' (" + launch.pom()
+                    + ") has not been compiled: " + launch.classesDirectory() + " does not exist. Run 'mvn compile'"
+                    + " (apphost:run compiles the reactor first).");
+        }
         String mainClass = launch.mainClass();
         if (mainClass == null) {
             MainClassNotFoundException problem =

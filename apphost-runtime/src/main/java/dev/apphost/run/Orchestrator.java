@@ -44,7 +44,7 @@ import java.util.concurrent.Executors;
 public final class Orchestrator implements ResourceLogs {
 
     /** System property with the pid of a process whose death stops the AppHost (the Maven plugin's). */
-    public static final String PARENT_PID_PROPERTY = "apphost.parentPid";
+    public static final String PARENT_PID_PROPERTY = dev.apphost.launch.LaunchPlan.PARENT_PID_PROPERTY;
 
     private final AppModel model;
     private final Configuration configuration;

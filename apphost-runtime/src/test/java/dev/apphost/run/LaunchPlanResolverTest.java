@@ -28,6 +28,7 @@ class LaunchPlanResolverTest {
 
     @Test
     void modulesOfThePlanRunWithItsClasspathAndMainClass(@TempDir Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("api/target/classes"));
         LaunchPlan plan = new LaunchPlan(root.resolve("apphost"), root,
                 List.of(module(root, "api", "com.example.Api", List.of("com.example.Api"))));
         AtomicInteger asked = new AtomicInteger();
@@ -44,7 +45,8 @@ class LaunchPlanResolverTest {
     }
 
     @Test
-    void aModuleWithoutMainClassNamesTheCandidatesAndTheProperty(@TempDir Path root) {
+    void aModuleWithoutMainClassNamesTheCandidatesAndTheProperty(@TempDir Path root) throws Exception {
+        java.nio.file.Files.createDirectories(root.resolve("tools/target/classes"));
         LaunchPlan plan = new LaunchPlan(root.resolve("apphost"), root,
                 List.of(module(root, "tools", null, List.of("a.One", "b.Two"))));
         var resolver = new LaunchPlanResolver(root, () -> plan);
@@ -53,6 +55,15 @@ class LaunchPlanResolverTest {
                 .hasMessageStartingWith("Project resource 'tools': Several main classes found in module 'tools'")
                 .hasMessageContaining("a.One, b.Two")
                 .hasMessageContaining("<apphost.mainClass>");
+    }
+
+    @Test
+    void anUncompiledModuleSaysSo(@TempDir Path root) {
+        LaunchPlan plan = new LaunchPlan(root.resolve("apphost"), root,
+                List.of(module(root, "api", "com.example.Api", List.of())));
+        var resolver = new LaunchPlanResolver(root, () -> plan);
+        assertThatThrownBy(() -> resolver.resolve(project("api", root.resolve("api/pom.xml"))))
+                .hasMessageContaining("has not been compiled").hasMessageContaining("api/target/classes");
     }
 
     @Test
