@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * Classpaths and main classes from the launch plan: the file the Maven plugin hands over
  * ({@code -Dapphost.launchPlan}) or, when the AppHost was started without the plugin (from an IDE),
  * the plan {@link LaunchPlanProvider} asks Maven for once and caches under {@code target/apphost/}.
- * A project outside the AppHost's reactor is not in any plan: it runs from its own
+ * A project outside the AppHost's reactor (or an AppHost in no reactor at all) is in no plan: it runs from its own
  * {@code target/classes} ({@link TargetClassesLaunchResolver}).
  *
  * <pre>{@code
@@ -46,7 +46,7 @@ public final class LaunchPlanResolver implements ProjectLaunchResolver {
     @Override
     public ProjectLaunchSpec resolve(ProjectResource project) throws ResourceStartException {
         Path pom = project.projectPath().toAbsolutePath().normalize();
-        if (!pom.startsWith(reactorRoot)) {
+        if (!Files.isRegularFile(reactorRoot.resolve("pom.xml")) || !pom.startsWith(reactorRoot)) {
             return outsideTheReactor.resolve(project);
         }
         LaunchPlan launchPlan = plan(project);

@@ -38,6 +38,11 @@ class WatchdogTest {
                 .readLine().trim());
         ProcessHandle orphan = ProcessHandle.of(orphanPid).orElseThrow();
         try {
+            // the subshell that forked the orphan may still be exiting: give it a moment
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (leader.toHandle().descendants().anyMatch(p -> p.pid() == orphanPid) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             assertThat(leader.toHandle().descendants()).as("the orphan is no longer a descendant")
                     .noneMatch(p -> p.pid() == orphanPid);
             assertThat(Reaper.processGroup(orphanPid)).isEqualTo(leader.pid());
