@@ -20,6 +20,11 @@ class LaunchPlanResolverTest {
     }
 
     private static ProjectLaunch module(Path root, String artifactId, String mainClass, List<String> candidates) {
+        try {
+            java.nio.file.Files.writeString(root.resolve("pom.xml"), "<project/>");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Path dir = root.resolve(artifactId);
         return new ProjectLaunch(dir.resolve("pom.xml"), "com.example", artifactId, "1.0", dir,
                 dir.resolve("target/classes"), List.of(dir.resolve("target/classes"), Path.of("/m2/dep.jar")),
@@ -67,7 +72,8 @@ class LaunchPlanResolverTest {
     }
 
     @Test
-    void aPlanThatCannotBeHadFailsTheProjectsClearly(@TempDir Path root) {
+    void aPlanThatCannotBeHadFailsTheProjectsClearly(@TempDir Path root) throws Exception {
+        java.nio.file.Files.writeString(root.resolve("pom.xml"), "<project/>");
         var resolver = new LaunchPlanResolver(root, () -> {
             throw new IllegalStateException("mvn exited with 1");
         });
