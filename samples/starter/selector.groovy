@@ -1,18 +1,2 @@
-// Used by the apphost build (samples/pom.xml), not by the sample: run the starter only where a
-// container engine answers (Redis is a container).
-try {
-    def p = ['docker', 'info', '--format', '{{.ServerVersion}}'].execute()
-    if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-        p.destroyForcibly()
-        println 'SKIPPED: docker info did not answer within 20 s'
-        return false
-    }
-    if (p.exitValue() != 0) {
-        println "SKIPPED: no container engine answers (docker info: ${p.err.text.trim()})"
-        return false
-    }
-    return true
-} catch (IOException e) {
-    println "SKIPPED: no docker CLI (${e.message})"
-    return false
-}
+// Used by the apphost build (samples/pom.xml), not by the sample: Redis needs a container engine.
+return evaluate(new File(repoRoot, 'scripts/it/requires-container-engine.groovy'))

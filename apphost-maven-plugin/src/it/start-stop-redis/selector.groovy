@@ -1,17 +1,2 @@
-// Runs this IT only when a container engine answers.
-try {
-    def p = ['docker', 'info', '--format', '{{.ServerVersion}}'].execute()
-    if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-        p.destroyForcibly()
-        println 'SKIPPED: docker info did not answer within 20 s'
-        return false
-    }
-    if (p.exitValue() != 0) {
-        println "SKIPPED: no container engine answers (docker info: ${p.err.text.trim()})"
-        return false
-    }
-    return true
-} catch (IOException e) {
-    println "SKIPPED: no docker CLI (${e.message})"
-    return false
-}
+// Needs a container engine: the shared check in scripts/it.
+return evaluate(new File(repoRoot, 'scripts/it/requires-container-engine.groovy'))
