@@ -3,11 +3,8 @@ package dev.apphost.run;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ExecutableResource;
 import dev.apphost.model.ProjectResource;
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,32 +140,12 @@ public final class ProcessExecutor implements ResourceExecutor {
 
         RunningProcess(String name, Process process, LogSink logs) {
             this.process = process;
-            var out = pump(name + "-out", process.getInputStream(), LogLine.Stream.STDOUT, logs);
-            var err = pump(name + "-err", process.getErrorStream(), LogLine.Stream.STDERR, logs);
+            var out = LogPump.start("apphost-log-" + name + "-out", process.getInputStream(), LogLine.Stream.STDOUT, logs);
+            var err = LogPump.start("apphost-log-" + name + "-err", process.getErrorStream(), LogLine.Stream.STDERR, logs);
             // the output may be held open by a grandchild: wait for its end a little, not forever
             this.exit = process.onExit().thenCompose(p -> java.util.concurrent.CompletableFuture.allOf(out, err)
                     .completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS)
                     .thenApply(ignored -> p.exitValue()));
-        }
-
-        private static java.util.concurrent.CompletableFuture<Void> pump(String name, InputStream stream,
-                LogLine.Stream kind, LogSink logs) {
-            var done = new java.util.concurrent.CompletableFuture<Void>();
-            Thread t = new Thread(() -> {
-                try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = reader.readLine()) != null) {
-                        logs.line(kind, line);
-                    }
-                } catch (IOException | RuntimeException ignored) {
-                    // the process is gone
-                } finally {
-                    done.complete(null);
-                }
-            }, "apphost-log-" + name);
-            t.setDaemon(true);
-            t.start();
-            return done;
         }
 
         @Override
