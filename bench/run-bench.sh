@@ -7,4 +7,9 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl apphost-annotations,apphost-runtime install -DskipTests
 ./mvnw -B -q -o -pl apphost-runtime dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="apphost-runtime/target/test-classes:apphost-runtime/target/classes:$(cat apphost-runtime/target/bench.classpath)"
-exec java -cp "$CP" dev.apphost.run.RunBenchmark
+# As `mvn apphost:run` starts the AppHost (through setsid, leading its own session: children are
+# started straight into its group), then as a shell or an IDE does (each child through setsid).
+echo "== AppHost leading its own session (as apphost:run starts it)"
+setsid -w java -cp "$CP" dev.apphost.run.RunBenchmark
+echo "== AppHost started from a shell or an IDE"
+java -cp "$CP" dev.apphost.run.RunBenchmark

@@ -16,19 +16,24 @@ import java.util.stream.Collectors;
 /**
  * Runs projects (a JVM per reactor module) and executables as child processes.
  *
- * <p><b>Process groups.</b> Where the {@code setsid} program exists (Linux), each child is started
- * through it, so it leads its own session and process group. Consequences, chosen on purpose:
- * Ctrl+C in a terminal (SIGINT to the foreground group) reaches only the AppHost, which then stops
- * the resources itself, dependents first, like Aspire/DCP; and the whole tree of a resource can be
- * killed as a group by the {@link ProcessReaper} even when the AppHost died with SIGKILL. Without
- * {@code setsid} (macOS) children stay in the AppHost's group and get the terminal's SIGINT too.
- * {@code setsid} does not fork here (a spawned child is never a group leader), so the pid Java sees
- * is the program's.
+ * <p><b>Process groups.</b> Children must not receive the terminal's Ctrl+C themselves: the
+ * AppHost stops them, dependents first, like Aspire/DCP. When the AppHost leads its own session (the
+ * Maven plugin starts it through {@code setsid}, detached from the terminal), its children inherit
+ * that session and group and are started directly. Otherwise (an AppHost started from a shell or an
+ * IDE), each child is started through the {@code setsid} program, where it exists (Linux), so it
+ * leads a session and group of its own; that costs one extra {@code exec} per child. Either way the
+ * {@link ProcessReaper} can kill a resource's whole group, daemonized grandchildren included, after
+ * a SIGKILL of the AppHost. Without {@code setsid} (macOS) children stay in the AppHost's group and
+ * get the terminal's SIGINT too. {@code setsid} does not fork here (a spawned child is never a group
+ * leader), so the pid Java sees is the program's.
  */
 public final class ProcessExecutor implements ResourceExecutor {
 
     /** {@code /usr/bin/setsid} or {@code /bin/setsid} when present, else {@code null}. */
     static final String SETSID = findSetsid();
+
+    /** Whether this JVM leads its own session, so no terminal signal reaches the children it starts. */
+    static final boolean LEADS_OWN_SESSION = leadsOwnSession();
 
     /** Classpaths longer than this go through an {@code @argfile}. */
     static final int ARGFILE_THRESHOLD = 4000;
@@ -38,7 +43,7 @@ public final class ProcessExecutor implements ResourceExecutor {
 
     public ProcessExecutor(ProjectLaunchResolver projects, boolean useSetsid) {
         this.projects = projects;
-        this.useSetsid = useSetsid && SETSID != null;
+        this.useSetsid = useSetsid && SETSID != null && !LEADS_OWN_SESSION;
     }
 
     public ProcessExecutor() {
@@ -120,6 +125,16 @@ public final class ProcessExecutor implements ResourceExecutor {
         } catch (IOException e) {
             throw new ResourceStartException("Cannot write the classpath argument file of project resource '"
                     + resource + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean leadsOwnSession() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[3]) == ProcessHandle.current().pid(); // state ppid pgrp session
+        } catch (Exception notLinux) {
+            return false;
         }
     }
 

@@ -59,6 +59,8 @@ public final class Reaper {
     private final Map<String, String> sessions = new ConcurrentHashMap<>(); // session id -> engine URI ("" = locate)
     private final Map<String, CompletableFuture<ContainerEngine>> engines = new ConcurrentHashMap<>();
     private final AtomicBoolean reapStarted = new AtomicBoolean();
+    /** The owner's process group when the owner leads it, else -1: its members are ours once it is dead. */
+    private volatile long ownerGroup = -1;
     private final CompletableFuture<Void> reaped = new CompletableFuture<>();
 
     public static void main(String[] args) throws Exception {
@@ -70,6 +72,9 @@ public final class Reaper {
             }
         }
         Reaper reaper = new Reaper();
+        if (ownerPid > 0 && processGroup(ownerPid) == ownerPid) {
+            reaper.ownerGroup = ownerPid; // the owner's children share its group (see ProcessExecutor)
+        }
         if (ownerPid > 0) {
             // Belt and braces next to the pipe: if the owner dies but the pipe somehow stays open.
             // The owner may already be dead when we start (we are a JVM too, and slow on a loaded
@@ -185,6 +190,11 @@ public final class Reaper {
                     collectTree(root, targets);
                     collectGroup(root.pid(), targets);
                 }));
+        boolean ownerGroupIsOurs = ownerGroup > 0 && ProcessHandle.of(ownerGroup).map(p -> !p.isAlive()).orElse(true);
+        if (ownerGroupIsOurs) {
+            // a dead owner that led its group: what is left in it (children, daemonized grandchildren) is ours
+            collectGroupMembers(ownerGroup, targets);
+        }
         if (targets.isEmpty()) {
             return;
         }
@@ -201,6 +211,9 @@ public final class Reaper {
         Map<Long, ProcessHandle> survivors = new LinkedHashMap<>();
         targets.values().stream().filter(ProcessHandle::isAlive).forEach(p -> collectTree(p, survivors));
         roots.forEach(pid -> collectGroup(pid, survivors)); // the kernel keeps a pid unused while its group lives
+        if (ownerGroupIsOurs) {
+            collectGroupMembers(ownerGroup, survivors);
+        }
         survivors.values().removeIf(p -> !p.isAlive());
         survivors.values().forEach(ProcessHandle::destroyForcibly); // SIGKILL
         log("killed " + targets.size() + " processes (" + survivors.size() + " needed SIGKILL)");
@@ -221,7 +234,11 @@ public final class Reaper {
         if (processGroup(leader) != leader) {
             return; // not a group leader (no setsid, or not Linux): the group is not ours
         }
-        ProcessHandle.allProcesses().filter(p -> p.pid() != leader && processGroup(p.pid()) == leader)
+        collectGroupMembers(leader, into);
+    }
+
+    private static void collectGroupMembers(long group, Map<Long, ProcessHandle> into) {
+        ProcessHandle.allProcesses().filter(p -> p.pid() != group && processGroup(p.pid()) == group)
                 .forEach(p -> into.putIfAbsent(p.pid(), p));
     }
 

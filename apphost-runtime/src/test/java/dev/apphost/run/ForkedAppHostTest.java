@@ -19,9 +19,17 @@ class ForkedAppHostTest {
     private final List<String> output = new CopyOnWriteArrayList<>();
 
     private Process fork() throws Exception {
-        Process p = new ProcessBuilder(ProcessExecutor.javaExecutable(), "-cp", System.getProperty("java.class.path"),
-                ForkedAppHost.class.getName(), "--AppHost:ShutdownTimeout=3")
-                .redirectErrorStream(true).start();
+        return fork(false);
+    }
+
+    /** @param ownSession start the AppHost as the Maven plugin does: through setsid, leading its own session */
+    private Process fork(boolean ownSession) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessExecutor.javaExecutable(), "-cp",
+                System.getProperty("java.class.path"), ForkedAppHost.class.getName(), "--AppHost:ShutdownTimeout=3"));
+        if (ownSession) {
+            command.add(0, ProcessExecutor.SETSID);
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture.runAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
@@ -65,6 +73,31 @@ class ForkedAppHostTest {
         assertThat(output).contains(ConsoleReporter.ALL_READY, "Distributed application stopped.",
                 "[tree] Finished", "[sleeper] Finished");
         assertThat(output.indexOf("[tree] Stopping")).isLessThan(output.indexOf("[sleeper] Stopping"));
+    }
+
+    @Test
+    void anAppHostLeadingItsSessionStartsChildrenInItsGroupAndSigkillStillLeavesNothing() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ProcessExecutor.SETSID != null, "needs setsid");
+        Process appHost = fork(true);
+        List<ProcessHandle> children = childPids();
+        assertThat(children).hasSizeGreaterThanOrEqualTo(4).allMatch(ProcessHandle::isAlive);
+        assertThat(children).allMatch(c -> processGroup(c.pid()) == appHost.pid(), "children share the AppHost's group");
+        appHost.destroyForcibly();
+        assertThat(appHost.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (children.stream().anyMatch(ProcessHandle::isAlive) && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        assertThat(children).as("output: %s", output).noneMatch(ProcessHandle::isAlive);
+    }
+
+    private static long processGroup(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     @Test

@@ -110,12 +110,22 @@ public final class JavaForkRequest {
         }
         Files.writeString(argFile, content, StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>();
+        if (SETSID != null) {
+            // The AppHost leads its own session, away from the terminal: Ctrl+C reaches Maven only,
+            // which asks the AppHost to stop (dependents first); and its children can be started
+            // straight into its process group, without a setsid exec each (dev.apphost.run.ProcessExecutor).
+            command.add(SETSID);
+        }
         command.add(javaExecutable.toString());
         command.add("@" + argFile.toAbsolutePath());
         command.add(mainClass);
         command.addAll(arguments);
         return command;
     }
+
+    /** {@code setsid} where it exists (Linux), else {@code null}. */
+    static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(p -> Files.isExecutable(java.nio.file.Path.of(p))).findFirst().orElse(null);
 
     /** A {@link ProcessBuilder} for {@link #prepareCommand()} with the environment and working directory set. */
     public ProcessBuilder processBuilder() throws IOException {
