@@ -3,10 +3,8 @@ package dev.apphost.run;
 import dev.apphost.model.ProjectResource;
 
 /**
- * Decides the classpath and main class of a project resource. The Maven plugin's launch plan
- * ({@code dev.apphost.launch.LaunchPlan}, passed as system property {@code apphost.launchPlan}) is
- * meant to implement this after merging; {@link TargetClassesLaunchResolver} is the simple
- * stand-in used by tests and IDE runs.
+ * Decides the classpath and main class of a project resource: {@link LaunchPlanResolver} from the
+ * reactor's launch plan, {@link TargetClassesLaunchResolver} for a module outside any reactor.
  */
 @FunctionalInterface
 public interface ProjectLaunchResolver {
