@@ -45,10 +45,14 @@ def argLines = new File(basedir, 'host/target/apphost/java-args.txt').readLines(
 def cp = argLines[argLines.indexOf('"-cp"') + 1].replaceAll(/^"|"$/, '').replace('\\\\', '\\')
 assert plan.delete() : 'cannot delete the plan'
 def java = new File(System.getProperty('java.home'), 'bin/java').path
-// offline, with the mirror id the IT repository's artifacts were downloaded through
+// offline, with the repository ids the IT repository's artifacts were downloaded through
+// (src/it/settings.xml's local.central, and Central): offline Maven only trusts those
 def ideSettings = new File(basedir, 'ide-settings.xml')
-ideSettings.text = '<settings><mirrors><mirror><id>local.mirror</id><url>file:///unused</url>' +
-        '<mirrorOf>*</mirrorOf></mirror></mirrors></settings>'
+def repository = { tag -> "<${tag}><id>local.central</id><url>file:///unused</url>" +
+        "<snapshots><enabled>true</enabled></snapshots></${tag}>" }
+ideSettings.text = '<settings><profiles><profile><id>it</id><activation><activeByDefault>true</activeByDefault>' +
+        "</activation><repositories>${repository('repository')}</repositories>" +
+        "<pluginRepositories>${repository('pluginRepository')}</pluginRepositories></profile></profiles></settings>"
 def runFromIde = { ->
     def pb = new ProcessBuilder(java, '-cp', cp, "-Dapphost.appHostDirectory=${host}",
             "-Dapphost.parentPid=${ProcessHandle.current().pid()}", 'it.host.FakeHost', '--once')
