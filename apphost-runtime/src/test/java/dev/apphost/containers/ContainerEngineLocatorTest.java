@@ -6,10 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,30 +70,13 @@ class ContainerEngineLocatorTest {
     @Test
     void hungEngineGivesAClearErrorWithinTheDeadline(@TempDir Path dir) throws Exception {
         Path socket = dir.resolve("hung.sock");
-        List<SocketChannel> accepted = new ArrayList<>();
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(server.accept()); // accept, never answer
-                    }
-                } catch (Exception closed) {
-                    // server closed at the end of the test
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
+        try (HungEngine hung = HungEngine.listen(socket)) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> new ContainerEngineLocator(Map.of("DOCKER_HOST", "unix://" + socket)).connect())
+            assertThatThrownBy(() -> new ContainerEngineLocator(Map.of("DOCKER_HOST", hung.dockerHost())).connect())
                     .isInstanceOf(ContainerEngineUnavailableException.class)
                     .hasMessageContaining("unix://" + socket + " (docker, DOCKER_HOST): did not answer within 3000 ms")
                     .hasMessageContaining("hung");
             System.out.printf("hung engine reported in %d ms%n", (System.nanoTime() - start) / 1_000_000);
-        } finally {
-            for (SocketChannel channel : accepted) {
-                channel.close();
-            }
         }
     }
 }

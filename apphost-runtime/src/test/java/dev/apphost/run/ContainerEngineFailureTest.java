@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apphost.DistributedApplication;
 import dev.apphost.TestApps;
+import dev.apphost.containers.HungEngine;
 import dev.apphost.containers.UnsupportedContainerRuntimeArgException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,21 +48,8 @@ class ContainerEngineFailureTest {
     @Test
     void aHungEngineFailsContainersWithinFiveSecondsWhileProcessesRun() throws Exception {
         Path socket = temp.resolve("hung.sock");
-        List<SocketChannel> accepted = new ArrayList<>();
-        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(server.accept()); // accept, never answer
-                    }
-                } catch (Exception closed) {
-                    // test over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            var b = TestApps.builder(temp, Map.of("DOCKER_HOST", "unix://" + socket));
+        try (HungEngine hung = HungEngine.listen(socket)) {
+            var b = TestApps.builder(temp, Map.of("DOCKER_HOST", hung.dockerHost()));
             b.addContainer("web", "local/httpd", "1").withHttpEndpoint(null, 80, "http");
             b.addExecutable("sleeper", "sleep", ".", "300");
             long started = System.nanoTime();
@@ -78,10 +61,6 @@ class ContainerEngineFailureTest {
                 assertThat(web.message()).contains("did not answer").contains(socket.toString()).contains("To fix");
                 assertThat(app.resourceSnapshot("sleeper").state()).isEqualTo("Running");
                 assertThat(millis).as("start() took %d ms", millis).isLessThan(5000);
-            }
-        } finally {
-            for (SocketChannel c : accepted) {
-                c.close();
             }
         }
     }
