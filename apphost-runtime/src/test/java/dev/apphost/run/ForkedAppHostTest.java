@@ -66,7 +66,7 @@ class ForkedAppHostTest {
         assertThat(children).hasSizeGreaterThanOrEqualTo(4);
         assertThat(children).allMatch(ProcessHandle::isAlive);
         OrchestratorTest.waitFor(() -> output.contains(ConsoleReporter.ALL_READY));
-        new ProcessBuilder("kill", "-INT", Long.toString(appHost.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + InterruptSignal.name(), Long.toString(appHost.pid())).start().waitFor();
         assertThat(appHost.waitFor(30, TimeUnit.SECONDS)).as("AppHost exits; output: %s", output).isTrue();
         OrchestratorTest.waitFor(() -> children.stream().noneMatch(ProcessHandle::isAlive));
         assertThat(children).noneMatch(ProcessHandle::isAlive);

@@ -118,7 +118,7 @@ class ForkedContainerAppHostTest {
         List<ProcessHandle> children = childPids();
         String session = session();
         ContainerRunTest.waitUntil(() -> output.contains(ConsoleReporter.ALL_READY), java.time.Duration.ofSeconds(30));
-        new ProcessBuilder("kill", "-INT", Long.toString(appHost.pid())).start().waitFor();
+        new ProcessBuilder("kill", "-" + InterruptSignal.name(), Long.toString(appHost.pid())).start().waitFor();
         assertThat(appHost.waitFor(30, TimeUnit.SECONDS)).as("AppHost exits; output: %s", output).isTrue();
         assertThat(output).contains("[box] Finished", "[sleeper] Finished", "Distributed application stopped.");
         assertThat(nothingLeft(session, children)).as("nothing left right after a normal stop").isTrue();
