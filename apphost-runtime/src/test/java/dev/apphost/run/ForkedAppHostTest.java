@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 class ForkedAppHostTest {
 
     private final List<String> output = new CopyOnWriteArrayList<>();
+    private final List<Process> forked = new CopyOnWriteArrayList<>();
+
+    /** A failed test must not leave its AppHost (and, through it, its children) running. */
+    @org.junit.jupiter.api.AfterEach
+    void killForkedAppHosts() {
+        forked.forEach(Process::destroyForcibly);
+    }
 
     private Process fork() throws Exception {
         return fork(false);
@@ -30,6 +37,7 @@ class ForkedAppHostTest {
             command.add(0, ProcessExecutor.SETSID);
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        forked.add(p);
         CompletableFuture.runAsync(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
