@@ -194,7 +194,7 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return self();
     }
 
-    /** Prepends an environment entry (defaults that must come before anything the user adds). */
+    /** Adds an environment entry for the model's own defaults (Redis's password, a project's port variables). */
     void addEnvironment(EnvironmentEntry entry) {
         environment.add(entry);
     }

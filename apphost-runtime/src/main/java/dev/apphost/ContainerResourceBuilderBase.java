@@ -91,10 +91,6 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
         return self();
     }
 
-    String image() {
-        return image;
-    }
-
     ContainerResource containerResource(ValueExpression connectionString, Map<String, ValueExpression> properties) {
         return new ContainerResource(name(), image, tag, entrypoint, bindMounts, volumes, runtimeArgs,
                 connectionString, properties == null ? new LinkedHashMap<>() : properties, settings());

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -294,9 +293,5 @@ public final class DistributedApplicationBuilder {
 
     private static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    Map<String, ResourceBuilder<?>> builders() {
-        return Collections.unmodifiableMap(resources);
     }
 }

@@ -54,9 +54,6 @@ final class TestProjects {
 
     /** A builder with a fixed AppHost folder and no user secrets, configured only from {@code args}. */
     static DistributedApplicationBuilder builder(String... args) {
-        java.nio.file.Path dir = java.nio.file.Path.of("/work/app/apphost");
-        return new DistributedApplicationBuilder(args, dir,
-                Configuration.of(java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.List.of(args)),
-                null);
+        return TestApps.builder(java.nio.file.Path.of("/work/app/apphost"), java.util.Map.of(), args);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * How to launch one module of the reactor: its coordinates, folders, runtime classpath and main
@@ -112,11 +111,6 @@ public final class ProjectLaunch {
     /** {@code groupId:artifactId:version}. */
     public String coordinates() {
         return groupId + ":" + artifactId + ":" + version;
-    }
-
-    /** The main class, if one was resolved. */
-    public Optional<String> findMainClass() {
-        return Optional.ofNullable(mainClass);
     }
 
     /**

@@ -60,10 +60,10 @@ public final class LaunchPlanResolver implements ProjectLaunchResolver {
                     + ") has not been compiled: " + launch.classesDirectory() + " does not exist. Run 'mvn compile'"
                     + " (apphost:run compiles the reactor first).");
         }
-        String mainClass = launch.mainClass();
-        if (mainClass == null) {
-            MainClassNotFoundException problem =
-                    new MainClassNotFoundException(launch.artifactId(), launch.pom(), launch.mainClassCandidates());
+        String mainClass;
+        try {
+            mainClass = launch.requireMainClass();
+        } catch (MainClassNotFoundException problem) {
             throw new ResourceStartException("Project resource '" + project.name() + "': " + problem.getMessage(), problem);
         }
         return new ProjectLaunchSpec(launch.classpath(), mainClass, List.of(), launch.directory());

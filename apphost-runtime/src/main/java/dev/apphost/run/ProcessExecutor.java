@@ -129,13 +129,8 @@ public final class ProcessExecutor implements ResourceExecutor {
     }
 
     private static boolean leadsOwnSession() {
-        try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[3]) == ProcessHandle.current().pid(); // state ppid pgrp session
-        } catch (Exception notLinux) {
-            return false;
-        }
+        long self = ProcessHandle.current().pid();
+        return dev.apphost.watchdog.ProcStat.session(self) == self;
     }
 
     private static String findSetsid() {

@@ -72,7 +72,7 @@ public final class Reaper {
             }
         }
         Reaper reaper = new Reaper();
-        if (ownerPid > 0 && processGroup(ownerPid) == ownerPid) {
+        if (ownerPid > 0 && ProcStat.processGroup(ownerPid) == ownerPid) {
             reaper.ownerGroup = ownerPid; // the owner's children share its group (see ProcessExecutor)
         }
         if (ownerPid > 0) {
@@ -231,27 +231,17 @@ public final class Reaper {
      * parent exited) is no longer a descendant, but it is still in that group.
      */
     private static void collectGroup(long leader, Map<Long, ProcessHandle> into) {
-        if (processGroup(leader) != leader) {
+        if (ProcStat.processGroup(leader) != leader) {
             return; // not a group leader (no setsid, or not Linux): the group is not ours
         }
         collectGroupMembers(leader, into);
     }
 
     private static void collectGroupMembers(long group, Map<Long, ProcessHandle> into) {
-        ProcessHandle.allProcesses().filter(p -> p.pid() != group && processGroup(p.pid()) == group)
+        ProcessHandle.allProcesses().filter(p -> p.pid() != group && ProcStat.processGroup(p.pid()) == group)
                 .forEach(p -> into.putIfAbsent(p.pid(), p));
     }
 
-    /** The process group of {@code pid} from {@code /proc/<pid>/stat}, or -1 when unknown. */
-    static long processGroup(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[2]); // state ppid pgrp ...
-        } catch (Exception e) {
-            return -1;
-        }
-    }
 
     static boolean sameStart(ProcessHandle process, long recordedStartMillis) {
         if (recordedStartMillis <= 0) {

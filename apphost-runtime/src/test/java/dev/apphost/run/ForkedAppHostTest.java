@@ -89,7 +89,7 @@ class ForkedAppHostTest {
         Process appHost = fork(true);
         List<ProcessHandle> children = childPids();
         assertThat(children).hasSizeGreaterThanOrEqualTo(4).allMatch(ProcessHandle::isAlive);
-        assertThat(children).allMatch(c -> processGroup(c.pid()) == appHost.pid(), "children share the AppHost's group");
+        assertThat(children).allMatch(c -> dev.apphost.watchdog.ProcStat.processGroup(c.pid()) == appHost.pid(), "children share the AppHost's group");
         appHost.destroyForcibly();
         assertThat(appHost.waitFor(10, TimeUnit.SECONDS)).isTrue();
         long deadline = System.currentTimeMillis() + 10_000;
@@ -97,15 +97,6 @@ class ForkedAppHostTest {
             sleep(100);
         }
         assertThat(children).as("output: %s", output).noneMatch(ProcessHandle::isAlive);
-    }
-
-    private static long processGroup(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[2]);
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     @Test

@@ -45,7 +45,7 @@ class WatchdogTest {
             }
             assertThat(leader.toHandle().descendants()).as("the orphan is no longer a descendant")
                     .noneMatch(p -> p.pid() == orphanPid);
-            assertThat(Reaper.processGroup(orphanPid)).isEqualTo(leader.pid());
+            assertThat(ProcStat.processGroup(orphanPid)).isEqualTo(leader.pid());
             Watchdog watchdog = Watchdog.start();
             watchdog.watchProcess(leader.toHandle());
             assertThat(watchdog.closeAndWait(Duration.ofSeconds(30))).isTrue();
