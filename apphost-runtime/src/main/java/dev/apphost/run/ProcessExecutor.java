@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class ProcessExecutor implements ResourceExecutor {
 
     /** {@code /usr/bin/setsid} or {@code /bin/setsid} when present, else {@code null}. */
-    static final String SETSID = findSetsid();
+    public static final String SETSID = findSetsid();
 
     /** Whether this JVM leads its own session, so no terminal signal reaches the children it starts. */
     static final boolean LEADS_OWN_SESSION = leadsOwnSession();

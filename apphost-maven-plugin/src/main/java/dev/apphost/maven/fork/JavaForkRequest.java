@@ -123,9 +123,8 @@ public final class JavaForkRequest {
         return command;
     }
 
-    /** {@code setsid} where it exists (Linux), else {@code null}. */
-    static final String SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
-            .filter(p -> Files.isExecutable(java.nio.file.Path.of(p))).findFirst().orElse(null);
+    /** {@code setsid} where it exists (Linux), else {@code null}: the runtime's, one lookup for both. */
+    static final String SETSID = dev.apphost.run.ProcessExecutor.SETSID;
 
     /** A {@link ProcessBuilder} for {@link #prepareCommand()} with the environment and working directory set. */
     public ProcessBuilder processBuilder() throws IOException {
