@@ -3,7 +3,8 @@ package dev.apphost;
 import dev.apphost.model.ComputeSettings;
 import dev.apphost.model.Endpoint;
 import dev.apphost.model.EnvironmentEntry;
-import dev.apphost.model.HealthCheck;
+import dev.apphost.model.ResourceCommandSpec;
+import dev.apphost.model.ResourceWait;
 import dev.apphost.model.Resource;
 import dev.apphost.model.ValueExpression;
 import dev.apphost.model.ValueExpression.EndpointProperty;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The configuration shared by projects, executables and containers: references, environment,
@@ -44,8 +46,10 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final List<EnvironmentEntry> environment = new ArrayList<>();
     private final List<ValueExpression> args = new ArrayList<>();
-    private final List<String> waitFor = new ArrayList<>();
-    private HealthCheck healthCheck;
+    private final List<ResourceWait> waits = new ArrayList<>();
+    private final List<dev.apphost.model.HealthCheck> healthChecks = new ArrayList<>();
+    private final List<ResourceCommandSpec> commands = new ArrayList<>();
+    private boolean explicitStart;
 
     ComputeResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name) {
         super(applicationBuilder, name);
@@ -173,26 +177,113 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return new EndpointReference(name(), name);
     }
 
+    // ---- lifecycle: waits, explicit start, health checks, commands (see docs/lifecycle.md) ----
+
     /** Starts this resource only after {@code dependency} is running and healthy. */
     public B waitFor(ResourceBuilder<?> dependency) {
+        return addWait(dependency, ResourceWait.Kind.READY, 0);
+    }
+
+    /** Starts this resource once {@code dependency} is running, healthy or not (Aspire's {@code WaitForStart}). */
+    public B waitForStart(ResourceBuilder<?> dependency) {
+        return addWait(dependency, ResourceWait.Kind.START, 0);
+    }
+
+    /**
+     * Starts this resource once {@code dependency} has exited with code 0 (a migration, a seeding job);
+     * any other exit fails this resource with Aspire's message.
+     */
+    public B waitForCompletion(ResourceBuilder<?> dependency) {
+        return addWait(dependency, ResourceWait.Kind.COMPLETION, 0);
+    }
+
+    /** As {@link #waitForCompletion(ResourceBuilder)}, expecting {@code exitCode}. */
+    public B waitForCompletion(ResourceBuilder<?> dependency, int exitCode) {
+        return addWait(dependency, ResourceWait.Kind.COMPLETION, exitCode);
+    }
+
+    private B addWait(ResourceBuilder<?> dependency, ResourceWait.Kind kind, int exitCode) {
         Objects.requireNonNull(dependency, "dependency");
         applicationBuilder().recordWait(this, dependency);
-        waitFor.add(dependency.name());
+        waits.add(new ResourceWait(dependency.name(), kind, exitCode));
+        return self();
+    }
+
+    /**
+     * Leaves this resource {@code NotStarted} until the {@code resource-start} command
+     * ({@code app.resourceCommands().executeCommand(name, KnownResourceCommands.START)}); its
+     * dependents keep {@code Waiting} meanwhile.
+     */
+    public B withExplicitStart() {
+        explicitStart = true;
         return self();
     }
 
     /** Healthy = HTTP 2xx/3xx from {@code path} on the first http(s) endpoint. */
     public B withHttpHealthCheck(String path) {
+        return withHttpHealthCheck(path, null, null);
+    }
+
+    /**
+     * Healthy = HTTP {@code statusCode} ({@code null}: any 2xx/3xx) from {@code path} on endpoint
+     * {@code endpointName} ({@code null}: the first http(s) endpoint).
+     */
+    public B withHttpHealthCheck(String path, Integer statusCode, String endpointName) {
         Objects.requireNonNull(path, "path");
-        healthCheck = new HealthCheck.Http(path.startsWith("/") ? path : "/" + path, null);
+        if (endpointName != null && !endpoints.containsKey(endpointName)) {
+            throw new DistributedApplicationException("Resource '" + name() + "': withHttpHealthCheck names endpoint '"
+                    + endpointName + "', which it does not have. Its endpoints are: "
+                    + (endpoints.isEmpty() ? "(none)" : String.join(", ", endpoints.keySet())) + ".");
+        }
+        return withHealthCheck(new dev.apphost.model.HealthCheck.Http(path.startsWith("/") ? path : "/" + path,
+                endpointName, statusCode));
+    }
+
+    /**
+     * Adds a check of its own, polled while the resource runs: it is healthy when all its checks pass.
+     *
+     * <pre>{@code
+     * .withHealthCheck("warm", () -> cacheIsWarm() ? HealthCheckResult.healthy() : HealthCheckResult.unhealthy("cold"))
+     * }</pre>
+     */
+    public B withHealthCheck(String name, HealthCheck check) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(check, "check");
+        return withHealthCheck(new dev.apphost.model.HealthCheck.Custom(name, check));
+    }
+
+    /** Adds a model health check; keys are unique per resource (Aspire's message otherwise). */
+    B withHealthCheck(dev.apphost.model.HealthCheck check) {
+        if (healthChecks.stream().anyMatch(c -> c.key().equals(check.key()))) {
+            throw new DistributedApplicationException("Resource '" + name() + "' already has a health check with key '"
+                    + check.key() + "'.");
+        }
+        healthChecks.add(check);
         return self();
     }
 
-    /** Replaces the health check: the orchestrator polls it once the resource runs. */
-    B withHealthCheck(HealthCheck check) {
-        healthCheck = check;
+    /**
+     * A command of its own, listed beside start, stop and restart (the dashboard shows it) and run
+     * with {@code app.resourceCommands().executeCommand(resource, name)}.
+     *
+     * <pre>{@code
+     * .withCommand("reload", "Reload settings", context ->
+     *         context.resourceCommands().executeCommand(context.resourceName(), KnownResourceCommands.RESTART))
+     * }</pre>
+     */
+    public B withCommand(String name, String displayName, Function<ExecuteCommandContext, ExecuteCommandResult> execute) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(execute, "execute");
+        if (name.startsWith("resource-") || commands.stream().anyMatch(c -> c.name().equals(name))) {
+            throw new DistributedApplicationException("Resource '" + name() + "' already has a command named '" + name
+                    + "'" + (name.startsWith("resource-") ? " (names starting with 'resource-' are the built-in ones)" : "")
+                    + "; choose another name.");
+        }
+        commands.add(new ResourceCommandSpec(name, displayName == null ? name : displayName, execute));
         return self();
     }
+
+    // ---- end of lifecycle ----
 
     /** Adds an environment entry for the model's own defaults (Redis's password, a project's port variables). */
     void addEnvironment(EnvironmentEntry entry) {
@@ -200,8 +291,8 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
     }
 
     ComputeSettings settings() {
-        return new ComputeSettings(List.copyOf(endpoints.values()), environment, args, waitFor, healthCheck,
-                excludedFromManifest());
+        return new ComputeSettings(List.copyOf(endpoints.values()), environment, args, waits, healthChecks,
+                excludedFromManifest(), explicitStart, commands);
     }
 
     private static String requireName(String variable) {

@@ -19,13 +19,15 @@ import java.nio.file.Path;
  * }</pre>
  *
  * In tests, {@link #start()} returns once every resource has started or failed, and
- * {@link #close()} stops everything and leaves nothing behind:
+ * {@link #close()} stops everything and leaves nothing behind. Each resource has its own lifecycle:
  *
  * <pre>{@code
  * try (var app = builder.build()) {
  *     app.start();
  *     app.resourceNotifications().waitForResourceHealthy("webfrontend", Duration.ofSeconds(60));
  *     String cs = app.getConnectionString("cache");
+ *     app.resourceCommands().executeCommand("webfrontend", KnownResourceCommands.RESTART);
+ *     ResourceSnapshot s = app.resourceSnapshot("webfrontend");      // state(), health(), healthReason()
  * }
  * }</pre>
  */
@@ -74,13 +76,20 @@ public final class DistributedApplication implements AutoCloseable {
         orchestrator().run();
     }
 
-    /** Starts every resource; returns once each has started or failed. */
+    /**
+     * Starts every resource but those marked {@code withExplicitStart()}; returns once each has
+     * started or failed (or waits on a dependency that is not ready yet). After {@link #stop()} it
+     * starts everything again, on the same ports.
+     */
     public void start() {
         requireRunMode("start");
         orchestrator().start();
     }
 
-    /** Stops every resource, dependents before their dependencies. */
+    /**
+     * Stops every resource, dependents before their dependencies, within {@code AppHost:ShutdownTimeout}
+     * (5 s by default) for the whole stop; what still runs then is killed.
+     */
     public void stop() {
         if (orchestrator != null) {
             orchestrator.stop();
@@ -110,16 +119,25 @@ public final class DistributedApplication implements AutoCloseable {
         return orchestrator().connectionString(resource);
     }
 
-    /** The recent output of each resource (the last 1000 lines), with stream and timestamp. */
-    public dev.apphost.run.ResourceLogs resourceLogs() {
+    /** The output of each resource: the recent lines (the last 1000), with stream and timestamp, and the lines to come. */
+    public ResourceLogs resourceLogs() {
         requireRunMode("resourceLogs");
-        return orchestrator();
+        return orchestrator().logs();
     }
 
-    /** State, exit code, message, health and URLs of resource {@code name}. */
-    public dev.apphost.run.ResourceSnapshot resourceSnapshot(String name) {
+    /** State, health and its reason, exit code, message and URLs of resource {@code name}. */
+    public ResourceSnapshot resourceSnapshot(String name) {
         requireRunMode("resourceSnapshot");
         return orchestrator().snapshot(name);
+    }
+
+    /**
+     * Start, stop and restart resources, and run their custom commands:
+     * {@code app.resourceCommands().executeCommand("api", KnownResourceCommands.RESTART)}.
+     */
+    public ResourceCommands resourceCommands() {
+        requireRunMode("resourceCommands");
+        return orchestrator();
     }
 
     UserSecrets userSecrets() {

@@ -1,6 +1,7 @@
 package dev.apphost.run;
 
 import dev.apphost.KnownResourceStates;
+import dev.apphost.ResourceSnapshot;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,8 +74,8 @@ public final class ConsoleReporter {
     }
 
     public void health(ResourceSnapshot s) {
-        String text = "[" + s.name() + "] " + s.health() + (s.message() != null && !s.isHealthy() ? ": "
-                + s.message() : "");
+        String text = "[" + s.name() + "] " + s.health() + (s.healthReason() != null && !s.isHealthy() ? ": "
+                + s.healthReason() : "");
         print(colour ? (s.isHealthy() ? GREEN : RED) + text + RESET : text);
     }
 
@@ -108,6 +109,11 @@ public final class ConsoleReporter {
 
     public void failed(List<String> names) {
         print(FAILED_PREFIX + String.join(", ", names));
+    }
+
+    /** A plain line of the AppHost's own ({@code api is waiting for db: Starting}). */
+    public void info(String text) {
+        print(text);
     }
 
     public void warn(String text) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.apphost.DistributedApplication;
 import dev.apphost.DistributedApplicationBuilder;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.TestApps;
 import dev.apphost.containers.ContainerEngine;
 import dev.apphost.containers.EngineTestSupport;

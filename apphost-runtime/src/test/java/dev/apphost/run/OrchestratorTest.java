@@ -159,8 +159,9 @@ class OrchestratorTest {
         b.addExecutable("api", "x", ".").withHttpEndpoint().withHttpHealthCheck("/health");
         Orchestrator o = orchestrator(b);
         o.start();
-        assertThatThrownBy(() -> o.notifications().waitForResourceHealthy("api", Duration.ofMillis(300)))
-                .hasMessageContaining("'api'").hasMessageContaining("'Running'").hasMessageContaining("Unhealthy");
+        assertThatThrownBy(() -> o.notifications().waitForResourceHealthy("api", Duration.ofSeconds(3)))
+                .hasMessageContaining("'api'").hasMessageContaining("'Running'")
+                .hasMessageContaining("(Unhealthy: connection refused)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apphost.run;
 import dev.apphost.DistributedApplication;
 import dev.apphost.DistributedApplicationBuilder;
 import dev.apphost.ExecutionContext;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.TestApps;
 import java.io.OutputStream;
 import java.io.PrintStream;
