@@ -128,6 +128,11 @@ final class ResourceController {
         return wasRunning;
     }
 
+    /** Whether it is being restarted: stopped now, started again as soon as it has ended. */
+    boolean restarting() {
+        return startAfterStop;
+    }
+
     boolean explicitStart() {
         return resource.settings().explicitStart();
     }

@@ -258,9 +258,9 @@ final class ResourceLifecycle implements ResourceController.Host {
         hooks.published(c, previousState);
         if (!previousState.equals(c.state())) {
             trackWaiting(c);
-            if (!stopping) {
-                tellDependents(c);
-            }
+        }
+        if (!stopping) {
+            tellDependents(c);
         }
         checkAwaiters();
         if (stopping) {
@@ -281,7 +281,10 @@ final class ResourceLifecycle implements ResourceController.Host {
         return dependent.waits().stream().anyMatch(w -> w.resource().equalsIgnoreCase(dependency));
     }
 
-    /** Marks running dependents when a ready dependency ends, and clears the mark when it is ready again. */
+    /**
+     * Marks running dependents when a ready dependency ends (said on the console unless it is being
+     * restarted), and clears the mark when it is ready again.
+     */
     private void tellDependents(ResourceController dep) {
         boolean ended = ResourceStates.isIdle(dep.state()) && dep.wasRunning();
         for (ResourceController d : controllers.values()) {
@@ -290,7 +293,7 @@ final class ResourceLifecycle implements ResourceController.Host {
                     continue;
                 }
                 boolean dependentRuns = RUNNING.equals(d.state()) || STOPPING.equals(d.state());
-                if (ended && dependentRuns && d.markUnavailable(dep.name, true)) {
+                if (ended && dependentRuns && d.markUnavailable(dep.name, true) && !dep.restarting()) {
                     hooks.dependencyLost(d.name, dep.name, dep.state());
                 } else if (dep.satisfies(w)) {
                     d.markUnavailable(dep.name, false);
