@@ -181,6 +181,20 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return self();
     }
 
+    /**
+     * Drops every {@code waitFor} of this resource, so it starts without waiting (a test that does
+     * not need the order, or replaces a dependency, calls it before {@code build()}).
+     */
+    public B clearWaitFor() {
+        applicationBuilder().clearWaits(this);
+        waitFor.clear();
+        return self();
+    }
+
+    void forgetWaitFor(String dependency) {
+        waitFor.removeIf(d -> d.equalsIgnoreCase(dependency));
+    }
+
     /** Healthy = HTTP 2xx/3xx from {@code path} on the first http(s) endpoint. */
     public B withHttpHealthCheck(String path) {
         Objects.requireNonNull(path, "path");

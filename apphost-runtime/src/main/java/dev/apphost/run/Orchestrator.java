@@ -351,7 +351,8 @@ public final class Orchestrator implements ResourceLogs {
             return;
         }
         parameters = new ParameterValues(model, configuration, secrets);
-        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
+        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator(),
+                Boolean.parseBoolean(configuration.get(EndpointAllocation.RANDOMIZE_PORTS_KEY, "false")));
         values = new RunValues(model, parameters::value, allocation);
         requests = new LaunchRequestResolver(planner, values, allocation);
         for (Resource r : model.all()) {
