@@ -132,6 +132,7 @@ public final class Orchestrator implements ResourceLogs {
             console.starting(appHostDirectory);
             reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
             executors.forEach(e -> e.useReaper(reaper));
+            executors.forEach(e -> e.prepare(model.computeResources()));
             Map<String, CompletableFuture<Void>> views = new LinkedHashMap<>();
             for (String name : graph.startOrder()) {
                 ResourceSlot slot = slots.get(name);
