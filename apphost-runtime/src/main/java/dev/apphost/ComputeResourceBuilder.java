@@ -219,6 +219,20 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return self();
     }
 
+    /**
+     * Drops every wait ({@code waitFor}, {@code waitForStart}, {@code waitForCompletion}) of this resource, so it starts without waiting (a test that does
+     * not need the order, or replaces a dependency, calls it before {@code build()}).
+     */
+    public B clearWaitFor() {
+        applicationBuilder().clearWaits(this);
+        waits.clear();
+        return self();
+    }
+
+    void forgetWaitFor(String dependency) {
+        waits.removeIf(w -> w.resource().equalsIgnoreCase(dependency));
+    }
+
     /** Healthy = HTTP 2xx/3xx from {@code path} on the first http(s) endpoint. */
     public B withHttpHealthCheck(String path) {
         return withHttpHealthCheck(path, null, null);

@@ -28,8 +28,8 @@ import java.util.Objects;
 public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBuilderBase<B>>
         extends ComputeResourceBuilder<B> {
 
-    private final String image;
-    private final String tag;
+    private String image;
+    private String tag;
     private String entrypoint;
     private final List<BindMount> bindMounts = new ArrayList<>();
     private final List<dev.apphost.model.VolumeMount> volumes = new ArrayList<>();
@@ -42,6 +42,30 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
         }
         this.image = image;
         this.tag = tag;
+    }
+
+    /** Replaces the image (which may carry {@code :tag}; the tag given before is dropped). */
+    public B withImage(String image) {
+        return withImage(image, null);
+    }
+
+    /** Replaces the image and its tag ({@code null} tag: the one in {@code image}, else {@code latest}). */
+    public B withImage(String image, String tag) {
+        if (image == null || image.isBlank()) {
+            throw new IllegalArgumentException("Container '" + name() + "': the image must not be empty.");
+        }
+        this.image = image;
+        this.tag = tag;
+        return self();
+    }
+
+    /** Replaces the image's tag. */
+    public B withImageTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            throw new IllegalArgumentException("Container '" + name() + "': the tag must not be empty.");
+        }
+        this.tag = tag;
+        return self();
     }
 
     /** Mounts a host folder or file; a relative {@code source} is resolved against the AppHost's folder. */

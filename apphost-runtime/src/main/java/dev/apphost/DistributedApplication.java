@@ -3,7 +3,11 @@ package dev.apphost;
 import dev.apphost.model.AppModel;
 import dev.apphost.publish.ManifestPublisher;
 import dev.apphost.run.Orchestrator;
+import dev.apphost.model.ComputeResource;
+import dev.apphost.model.Endpoint;
+import dev.apphost.model.Resource;
 import java.net.URI;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -111,6 +115,28 @@ public final class DistributedApplication implements AutoCloseable {
     public URI getEndpoint(String resource, String endpoint) {
         requireRunMode("getEndpoint");
         return orchestrator().endpointUrl(resource, endpoint);
+    }
+
+    /**
+     * An HTTP client for the first {@code http} (else {@code https}) endpoint of {@code resource};
+     * relative paths go to it.
+     */
+    public ResourceHttpClient createHttpClient(String resource) {
+        requireRunMode("createHttpClient");
+        Resource r = model.get(resource);
+        List<Endpoint> endpoints = r instanceof ComputeResource c ? c.endpoints() : List.of();
+        Endpoint chosen = endpoints.stream().filter(e -> "http".equals(e.scheme())).findFirst()
+                .or(() -> endpoints.stream().filter(e -> "https".equals(e.scheme())).findFirst())
+                .orElseThrow(() -> new DistributedApplicationException("Resource '" + r.name()
+                        + "' has no http or https endpoint; its endpoints are: "
+                        + endpoints.stream().map(Endpoint::name).toList()
+                        + ". Name one with createHttpClient(resource, endpointName)."));
+        return createHttpClient(r.name(), chosen.name());
+    }
+
+    /** An HTTP client for endpoint {@code endpoint} of {@code resource}; relative paths go to it. */
+    public ResourceHttpClient createHttpClient(String resource, String endpoint) {
+        return new ResourceHttpClient(getEndpoint(resource, endpoint));
     }
 
     /** The connection string of {@code resource}, as a process on this machine uses it. */

@@ -1,6 +1,7 @@
 package dev.apphost;
 
 import dev.apphost.annotations.ProjectMetadata;
+import dev.apphost.internal.AppHostCapture;
 import dev.apphost.launch.LaunchPlan;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.GeneratedDefault;
@@ -60,7 +61,9 @@ public final class DistributedApplicationBuilder {
 
     static DistributedApplicationBuilder create(String[] args) {
         Path directory = defaultAppHostDirectory();
-        UserSecrets secrets = UserSecrets.forAppHost(directory);
+        Path captureSecrets = AppHostCapture.secretsDirectory();
+        UserSecrets secrets = captureSecrets != null ? UserSecrets.in(captureSecrets, directory)
+                : UserSecrets.forAppHost(directory);
         Configuration configuration = Configuration.load(directory, secrets.read(), Arrays.asList(args));
         return new DistributedApplicationBuilder(args, directory, configuration, secrets);
     }
@@ -207,8 +210,53 @@ public final class DistributedApplicationBuilder {
         return redis;
     }
 
+    /**
+     * The builder of resource {@code name}, to change it after it was added (as a test does before
+     * {@link #build()}): {@code builder.resourceBuilder("cache", RedisResourceBuilder.class).withEnvironment(...)}.
+     *
+     * @throws DistributedApplicationException when there is no such resource or it is of another type
+     */
+    public <B extends ResourceBuilder<B>> B resourceBuilder(String name, Class<B> type) {
+        Objects.requireNonNull(type, "type");
+        ResourceBuilder<?> found = resourceBuilder(name);
+        if (!type.isInstance(found)) {
+            throw new DistributedApplicationException("Resource '" + found.name() + "' is a "
+                    + found.getClass().getSimpleName() + ", not a " + type.getSimpleName() + ".");
+        }
+        return type.cast(found);
+    }
+
+    /** The builder of resource {@code name} (names compare case-insensitively). */
+    public ResourceBuilder<?> resourceBuilder(String name) {
+        Objects.requireNonNull(name, "name");
+        ResourceBuilder<?> found = resources.get(key(name));
+        if (found == null) {
+            throw new DistributedApplicationException("There is no resource named '" + name + "'. The resources are: "
+                    + resources.values().stream().map(ResourceBuilder::name).toList() + ".");
+        }
+        return found;
+    }
+
+    /**
+     * Removes resource {@code name} from the model, with the waits on it. References to it stay, by
+     * name: add another resource of that name (a stub container for a service, say) or the resources
+     * that reference it fail to start, naming it.
+     */
+    public void removeResource(String name) {
+        String removed = key(resourceBuilder(name).name());
+        resources.remove(removed);
+        waits.remove(removed);
+        waits.values().forEach(targets -> targets.remove(removed));
+        for (ResourceBuilder<?> builder : resources.values()) {
+            if (builder instanceof ComputeResourceBuilder<?> compute) {
+                compute.forgetWaitFor(name);
+            }
+        }
+    }
+
     /** Freezes the model. */
     public DistributedApplication build() {
+        AppHostCapture.onBuild(this);
         List<Resource> added = resources();
         List<Resource> hidden = new ArrayList<>();
         for (Map.Entry<String, ResourceBuilder<?>> e : hiddenResources.entrySet()) {
@@ -247,6 +295,11 @@ public final class DistributedApplicationBuilder {
                     + "': waitFor cycle " + String.join(" -> ", cycle) + ".");
         }
         waits.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+    }
+
+    /** Forgets every {@code waitFor} of {@code dependent}. */
+    void clearWaits(ResourceBuilder<?> dependent) {
+        waits.remove(key(dependent.name()));
     }
 
     /** A path of waits from {@code start} to {@code goal}, both included, or {@code null}. */

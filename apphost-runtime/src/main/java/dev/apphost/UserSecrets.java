@@ -37,6 +37,11 @@ public final class UserSecrets {
         return new UserSecrets(root.resolve(appHostId(appHostDirectory) + ".properties"));
     }
 
+    /** The store of the AppHost in {@code appHostDirectory}, kept in {@code folder} instead of the user's. */
+    static UserSecrets in(Path folder, Path appHostDirectory) {
+        return new UserSecrets(folder.resolve(appHostId(appHostDirectory) + ".properties"));
+    }
+
     /** A stable identity for an AppHost: the first 16 hex digits of the SHA-256 of its folder. */
     public static String appHostId(Path appHostDirectory) {
         try {

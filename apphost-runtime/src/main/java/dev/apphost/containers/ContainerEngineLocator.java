@@ -153,12 +153,12 @@ public final class ContainerEngineLocator {
             Candidate candidate = candidates.get(i);
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
-                DockerJavaContainerEngine engine = attempts.get(i).get(left, TimeUnit.NANOSECONDS);
-                if (chosen == null) {
-                    chosen = engine;
-                } else {
-                    engine.close();
+                chosen = attempts.get(i).get(left, TimeUnit.NANOSECONDS);
+                // The first in order that answers wins: later candidates need not be waited for.
+                for (int later = i + 1; later < attempts.size(); later++) {
+                    attempts.get(later).thenAccept(DockerJavaContainerEngine::close);
                 }
+                break;
             } catch (TimeoutException e) {
                 outcomes.add(candidate + ": did not answer within " + pingTimeout.toMillis() + " ms (the daemon may be hung)");
             } catch (ExecutionException e) {

@@ -37,6 +37,10 @@ public record Endpoint(
         return new Endpoint(name, scheme, protocol, transport, port, targetPort, value, env);
     }
 
+    public Endpoint withPorts(Integer newPort, Integer newTargetPort) {
+        return new Endpoint(name, scheme, protocol, transport, newPort, newTargetPort, external, env);
+    }
+
     private static boolean isHttp(String scheme) {
         return "http".equals(scheme) || "https".equals(scheme);
     }

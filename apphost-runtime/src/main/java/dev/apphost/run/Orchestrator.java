@@ -160,6 +160,7 @@ public final class Orchestrator implements ResourceCommands {
                     new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
                     new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
             executors.forEach(e -> e.useReaper(reaper));
+            executors.forEach(e -> e.prepare(model.computeResources()));
             settled = lifecycle.startAll();
         }
         join(settled);
@@ -346,7 +347,8 @@ public final class Orchestrator implements ResourceCommands {
             return;
         }
         parameters = new ParameterValues(model, configuration, secrets);
-        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
+        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator(),
+                Boolean.parseBoolean(configuration.get(EndpointAllocation.RANDOMIZE_PORTS_KEY, "false")));
         values = new RunValues(model, parameters::value, allocation);
         requests = new LaunchRequestResolver(planner, values, allocation);
         Map<String, String> types = new LinkedHashMap<>();
