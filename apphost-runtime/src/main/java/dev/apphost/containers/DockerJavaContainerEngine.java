@@ -88,15 +88,16 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
 
     /** Pulls {@code image}; returns null on success or the failure text (the pull fails in ~70 ms without a registry). */
     private String pull(String image, Consumer<String> progress) throws InterruptedException {
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        boolean tagged = colon > slash || image.contains("@");
-        // Without a tag the pull API fetches every tag of the repository: default to latest like the CLI.
-        String repository = tagged && !image.contains("@") ? image.substring(0, colon) : image;
-        String tag = image.contains("@") ? null : tagged ? image.substring(colon + 1) : "latest";
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(image);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
         Map<String, String> lastStatus = new HashMap<>();
         try {
-            client.pullImageCmd(repository).withTag(tag).exec(new PullImageResultCallback() {
+            // A digest goes where the tag goes; without either the API would fetch every tag: latest, like the CLI.
+            client.pullImageCmd(reference.repository()).withTag(reference.pullTag()).exec(new PullImageResultCallback() {
                 @Override
                 public void onNext(PullResponseItem item) {
                     String id = item.getId() == null ? "" : item.getId() + ": ";

@@ -159,6 +159,12 @@ public final class ContainerExecutor implements ResourceExecutor {
             spec.entrypoint(container.entrypoint());
         }
         for (BindMount mount : container.bindMounts()) {
+            if (!java.nio.file.Files.exists(mount.source())) {
+                throw new ResourceStartException("Container resource '" + name + "' cannot start: the bind-mount source "
+                        + mount.source() + " (for " + mount.target() + ") does not exist; the engine would create an "
+                        + "empty, root-owned folder there. Create it before the app starts, or fix the path given to "
+                        + "withBindMount (relative paths resolve against the AppHost's folder).");
+            }
             spec.bindMount(mount.source(), mount.target(), mount.readOnly());
         }
         for (VolumeMount volume : container.volumes()) {

@@ -183,7 +183,10 @@ class DockerEngineTest {
         List<String> progress = new CopyOnWriteArrayList<>();
         assertThatThrownBy(() -> engine.ensureImage(image, progress::add))
                 .isInstanceOf(ImageNotFoundException.class)
-                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled");
+                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled")
+                // the daemon's whole reason, past its escaped quotes (it was cut to "Get \\.")
+                .hasMessageContaining("Get \"https://")
+                .hasMessageNotContaining("scripts/");
         assertThat(progress).contains("Pulling " + image);
         assertThatThrownBy(() -> engine.createAndStart(spec("missing", image).build()))
                 .isInstanceOf(ImageNotFoundException.class).hasMessageContaining(image);
