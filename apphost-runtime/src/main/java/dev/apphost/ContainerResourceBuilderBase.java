@@ -64,9 +64,9 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
                     + reference.repository() + "\", \"" + (reference.tag() != null ? reference.tag() : tag) + "\").");
         }
         try {
-            reference.withTag(tag);
+            ImageReference.checkTag(tag);
         } catch (IllegalArgumentException e) {
-            throw invalid("tag", e.getMessage() + ".");
+            throw invalid("tag", "the " + e.getMessage() + ".");
         }
     }
 

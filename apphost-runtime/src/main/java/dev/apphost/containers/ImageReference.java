@@ -70,13 +70,18 @@ public record ImageReference(String repository, String tag, String digest) {
                 throw new IllegalArgumentException("image '" + reference + "' ends with ':' but has no tag; "
                         + "remove the ':' or add a tag such as ':latest'");
             }
-            if (!TAG.matcher(tag).matches()) {
-                throw new IllegalArgumentException("image '" + reference + "' has an invalid tag '" + tag
-                        + "'; a tag is up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'");
-            }
+            checkTag(tag);
         }
         checkName(reference, rest);
         return new ImageReference(rest, tag, digest);
+    }
+
+    /** Rejects a tag the engine would refuse, naming the rule. */
+    public static void checkTag(String tag) {
+        if (!TAG.matcher(tag).matches()) {
+            throw new IllegalArgumentException("invalid tag '" + tag + "'; a tag is up to 128 letters, digits, '_', "
+                    + "'.' and '-', not starting with '.' or '-'");
+        }
     }
 
     private static void checkName(String reference, String name) {
@@ -113,11 +118,6 @@ public record ImageReference(String repository, String tag, String digest) {
         int slash = repository.indexOf('/');
         return slash > 0 && isDomain(repository.substring(0, slash)) ? Optional.of(repository.substring(0, slash))
                 : Optional.empty();
-    }
-
-    /** The same reference with {@code newTag}. */
-    public ImageReference withTag(String newTag) {
-        return parse(repository + ":" + newTag + (digest == null ? "" : "@" + digest));
     }
 
     /** With {@code :latest} when it names neither a tag nor a digest (what the CLI pulls). */

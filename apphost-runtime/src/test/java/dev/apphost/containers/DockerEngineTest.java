@@ -194,6 +194,16 @@ class DockerEngineTest {
     }
 
     @Test
+    void anImageByDigestIsPulledByDigestAndFailsWithTheDaemonsReason() {
+        // The local images have no registry digest, so this one is missing: the pull must be asked by digest.
+        String image = "local/apphost-missing@sha256:" + "0123456789abcdef".repeat(4);
+        assertThatThrownBy(() -> engine.ensureImage(image, line -> { }))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled: ")
+                .hasMessageContaining("Get \"https://");
+    }
+
+    @Test
     void fixedHostPortAlreadyTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
