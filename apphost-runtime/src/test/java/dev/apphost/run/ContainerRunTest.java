@@ -190,6 +190,39 @@ class ContainerRunTest {
     }
 
     @Test
+    void redisTakesAPasswordWithASpaceAndAStarAsItIs() throws Exception {
+        String password = "two words*and a star";
+        var b = TestApps.builder(appDir, Map.of("Parameters:cache-password", password));
+        b.addRedis("cache");
+        start(b);
+        app.resourceNotifications().waitForResourceHealthy("cache", Duration.ofSeconds(30));
+        AllocatedEndpointView endpoint = new AllocatedEndpointView(app.getEndpoint("cache", "tcp"));
+        try (Jedis jedis = new Jedis(endpoint.host(), endpoint.port())) {
+            assertThat(jedis.auth(password)).isEqualTo("OK");
+            assertThat(jedis.ping()).isEqualTo("PONG");
+        }
+        assertThat(app.getConnectionString("cache")).endsWith(",password=" + password);
+    }
+
+    private record AllocatedEndpointView(String host, int port) {
+        AllocatedEndpointView(java.net.URI uri) {
+            this(uri.getHost(), uri.getPort());
+        }
+    }
+
+    @Test
+    void aMissingBindMountSourceFailsTheContainerBeforeTheEngineCreatesIt() {
+        Path missing = temp.resolve("not-created-yet");
+        var b = builder();
+        b.addContainer("web", "local/httpd", "1").withBindMount(missing.toString(), "/www", true);
+        start(b);
+        app.resourceNotifications().waitForResource("web", "FailedToStart", Duration.ofSeconds(20));
+        assertThat(app.resourceSnapshot("web").message())
+                .contains("the bind-mount source " + missing + " (for /www) does not exist");
+        assertThat(Files.exists(missing)).as("the engine did not create the source").isFalse();
+    }
+
+    @Test
     void anExitedContainerReportsItsCodeAndLastLines() {
         var b = builder();
         b.addContainer("crash", "local/busybox", "1").withEntrypoint("/bin/sh")
