@@ -11,6 +11,7 @@ import dev.apphost.containers.ImageNotFoundException;
 import dev.apphost.containers.LogFollow;
 import dev.apphost.containers.LogStream;
 import dev.apphost.containers.OrphanSweeper;
+import dev.apphost.containers.OwnerLease;
 import dev.apphost.containers.PortBinding;
 import dev.apphost.containers.RemovalResult;
 import dev.apphost.containers.ResourceLabels;
@@ -220,9 +221,18 @@ public final class ContainerExecutor implements ResourceExecutor {
                         + e.getMessage());
             }
             reaper.watchContainerSession(id, engine.info().host());
-            String networkName = "apphost-" + id;
-            engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
-            return new Session(engine, id, networkName);
+            // Before the first label is written: the labels carry the lease, the sweep's proof of life.
+            OwnerLease lease = acquireLease(id, logs);
+            try {
+                String networkName = "apphost-" + id;
+                engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
+                return new Session(engine, id, networkName, lease);
+            } catch (RuntimeException e) {
+                if (lease != null) {
+                    lease.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
             engine.close();
             throw e;
@@ -247,6 +257,20 @@ public final class ContainerExecutor implements ResourceExecutor {
                     + "); the reaper or the next start will.");
         } finally {
             s.engine.close();
+            if (s.lease != null) {
+                s.lease.close(); // after the removals: until then a sweep by another app host must see us alive
+            }
+        }
+    }
+
+    /** The session's lease; without one (home not writable) the sweep judges by process identity alone. */
+    private static OwnerLease acquireLease(String sessionId, LogSink logs) {
+        try {
+            return OwnerLease.acquire(sessionId);
+        } catch (RuntimeException e) {
+            logs.line(LogLine.Stream.STDERR, "apphost: no session lease (" + e.getMessage() + "); other app hosts will "
+                    + "judge this one's containers by its process identity only");
+            return null;
         }
     }
 
@@ -265,7 +289,7 @@ public final class ContainerExecutor implements ResourceExecutor {
         return sb.toString();
     }
 
-    private record Session(ContainerEngine engine, String id, String networkName) {
+    private record Session(ContainerEngine engine, String id, String networkName, OwnerLease lease) {
     }
 
     /** A started container: its exit is awaited on a daemon thread, its output followed into the log. */
