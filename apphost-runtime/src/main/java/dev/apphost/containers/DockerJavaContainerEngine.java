@@ -95,11 +95,18 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
             return e.getMessage();
         }
         Map<String, String> lastStatus = new HashMap<>();
+        java.util.concurrent.atomic.AtomicReference<String> error = new java.util.concurrent.atomic.AtomicReference<>();
         try {
             // A digest goes where the tag goes; without either the API would fetch every tag: latest, like the CLI.
             client.pullImageCmd(reference.repository()).withTag(reference.pullTag()).exec(new PullImageResultCallback() {
                 @Override
                 public void onNext(PullResponseItem item) {
+                    if (item.isErrorIndicated()) {
+                        // Podman's error items have no status, which docker-java's callback cannot digest.
+                        error.compareAndSet(null, item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                                ? item.getErrorDetail().getMessage() : item.getError());
+                        return;
+                    }
                     String id = item.getId() == null ? "" : item.getId() + ": ";
                     if (item.getStatus() != null && !item.getStatus().equals(lastStatus.put(id, item.getStatus()))) {
                         progress.accept(id + item.getStatus());
@@ -107,9 +114,9 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
                     super.onNext(item);
                 }
             }).awaitCompletion();
-            return null;
+            return error.get();
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-            return EngineCallGuard.engineMessage(e);
+            return error.get() != null ? error.get() : EngineCallGuard.engineMessage(e);
         }
     }
 
@@ -158,12 +165,17 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
         return new StartedContainer(id, spec.name(), publishedPorts(id, spec.ports()));
     }
 
-    private String create(ContainerSpec spec, Consumer<CreateContainerCmd> modifier) {
+    /** Creates the container without starting it (pulling the image if needed); returns its id. */
+    String create(ContainerSpec spec, Consumer<CreateContainerCmd> modifier) {
         try {
             return guard.call("create container " + spec.name(), QUICK_CALL, () -> createCommand(spec, modifier).exec().getId());
         } catch (ContainerEngineException e) {
             if (e.getCause() instanceof ConflictException) {
                 throw new ContainerNameConflictException(spec.name(), EngineCallGuard.engineMessage(e.getCause()));
+            }
+            if (spec.init() && String.valueOf(e.getMessage()).matches("(?s).*(catatonit|container-init).*")) {
+                throw new ContainerEngineException(e.getMessage() + ". Podman runs the container's init process "
+                        + "(--init) with catatonit: install it (Debian and Ubuntu: apt-get install catatonit).", e);
             }
             if (!(e.getCause() instanceof NotFoundException) || !String.valueOf(e.getCause().getMessage()).contains("image")) {
                 throw e;
