@@ -44,11 +44,19 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
     private final DockerClient client;
     private final EngineCallGuard guard;
     private final EngineInfo info;
+    private final Map<String, String> connectionEnvironment;
 
-    DockerJavaContainerEngine(DockerClient client, EngineCallGuard guard, EngineInfo info) {
+    DockerJavaContainerEngine(DockerClient client, EngineCallGuard guard, EngineInfo info,
+            Map<String, String> connectionEnvironment) {
         this.client = client;
         this.guard = guard;
         this.info = info;
+        this.connectionEnvironment = Map.copyOf(connectionEnvironment);
+    }
+
+    @Override
+    public Map<String, String> connectionEnvironment() {
+        return connectionEnvironment;
     }
 
     @Override

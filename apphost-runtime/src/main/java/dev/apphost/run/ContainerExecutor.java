@@ -220,7 +220,7 @@ public final class ContainerExecutor implements ResourceExecutor {
                 logs.line(LogLine.Stream.STDERR, "apphost: the sweep for leftovers of dead app hosts failed: "
                         + e.getMessage());
             }
-            reaper.watchContainerSession(id, engine.info().host());
+            reaper.watchContainerSession(id, engine.connectionEnvironment());
             // Before the first label is written: the labels carry the lease, the sweep's proof of life.
             OwnerLease lease = acquireLease(id, logs);
             try {

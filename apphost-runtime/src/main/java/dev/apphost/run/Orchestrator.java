@@ -91,7 +91,8 @@ public final class Orchestrator implements ResourceLogs {
         this.console = new ConsoleReporter(options.console(), options.colour());
         this.executors = options.executors() != null ? options.executors() : List.of(
                 new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
-                new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
+                new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(
+                        options.effectiveContainerEngineEnvironment(), configuration::get), appHostDirectory));
         for (ComputeResource r : model.computeResources()) {
             slots.put(r.name(), new ResourceSlot(r));
             logs.put(key(r.name()), new LogBuffer(options.logBufferLines()));
