@@ -130,9 +130,13 @@ public final class ContainerExecutor implements ResourceExecutor {
                 started = s.engine.createAndStart(spec);
             }
         } catch (HostPortInUseException e) {
-            throw new ResourceStartException("Port " + e.hostPort() + " of container resource '" + name
-                    + "' is already in use by another process or container; stop it or choose another port ("
-                    + e.getMessage() + ")", e);
+            boolean fixed = container.endpoints().stream().anyMatch(p -> Integer.valueOf(e.hostPort()).equals(p.port()));
+            throw new ResourceStartException(fixed
+                    ? "Port " + e.hostPort() + " of container resource '" + name + "' is already in use by another "
+                            + "process or container; stop it or choose another port (" + e.getMessage() + ")"
+                    : "Port " + e.hostPort() + ", which the AppHost allocated for container resource '" + name
+                            + "' and held until now, was taken by another program in the moment before the container "
+                            + "published it; start the application again (" + e.getMessage() + ")", e);
         } catch (ContainerEngineException e) {
             throw new ResourceStartException("Container resource '" + name + "' could not be started: "
                     + e.getMessage(), e);

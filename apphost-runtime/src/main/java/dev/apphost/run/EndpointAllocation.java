@@ -27,13 +27,15 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
 
     private final Map<String, Map<String, AllocatedEndpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final PortAllocator ports;
 
-    private EndpointAllocation() {
+    private EndpointAllocation(PortAllocator ports) {
+        this.ports = ports;
     }
 
     /** Allocates ports for {@code resources}; fixed ports are checked with {@code ports.isFree}. */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports) {
-        EndpointAllocation allocation = new EndpointAllocation();
+        EndpointAllocation allocation = new EndpointAllocation(ports);
         for (ComputeResource resource : resources) {
             for (Endpoint e : resource.endpoints()) {
                 if (e.port() != null) {
@@ -101,6 +103,16 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     public List<AllocatedEndpoint> of(String resource) {
         Map<String, AllocatedEndpoint> mine = endpoints.get(key(resource));
         return mine == null ? List.of() : List.copyOf(mine.values());
+    }
+
+    /** Lets go of the ports allocated for {@code resource}, held until now: call right before it starts. */
+    public void release(String resource) {
+        of(resource).forEach(e -> ports.release(e.hostPort()));
+    }
+
+    /** Lets go of every port still held (at stop: resources that never started). */
+    public void releaseAll() {
+        ports.releaseAll();
     }
 
     /** Why {@code resource} cannot start because of its endpoints, or {@code null}. */

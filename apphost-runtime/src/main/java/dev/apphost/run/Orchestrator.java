@@ -296,6 +296,9 @@ public final class Orchestrator implements ResourceLogs {
             }
         } finally {
             reaper.close();
+            if (allocation != null) {
+                allocation.releaseAll();
+            }
             workers.shutdownNow();
             done.complete(null);
             runEnded.countDown();

@@ -248,10 +248,11 @@ class ContainerRunTest {
 
     @Test
     void theFirstContainerSweepsWhatADeadAppHostLeft() throws Exception {
-        Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
+        // An owner labels its resources while it lives, then dies.
+        Process dead = new ProcessBuilder("sleep", "60").start();
         String deadSession = "dead" + EngineTestSupport.randomSuffix();
         Map<String, String> labels = ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build();
+        dead.destroyForcibly().waitFor();
         engine.createNetwork("apphost-" + deadSession, labels);
         engine.createAndStart(dev.apphost.containers.ContainerSpec.builder("orphan-" + deadSession, BUSYBOX)
                 .entrypoint("sleep", "600").network("apphost-" + deadSession, "orphan").labels(labels).build());
