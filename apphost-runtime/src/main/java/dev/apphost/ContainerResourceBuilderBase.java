@@ -1,10 +1,10 @@
 package dev.apphost;
 
 import dev.apphost.containers.ContainerRuntimeArgs;
+import dev.apphost.containers.ImageReference;
 import dev.apphost.model.BindMount;
 import dev.apphost.model.ContainerResource;
 import dev.apphost.model.ValueExpression;
-import dev.apphost.containers.ImageReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,12 +77,12 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
 
     public B withBindMount(String source, String target, boolean readOnly) {
         required(source, "source");
+        String containerPath = requireAbsoluteTarget(target);
         if (source.isBlank()) {
             throw invalid("source", "the bind-mount source must not be empty (it would mount the AppHost's folder "
-                    + "read-write at " + target + "); give a host path, absolute or relative to the AppHost's folder, "
-                    + "or use withVolume for a named volume.");
+                    + "read-write at " + containerPath + "); give a host path, absolute or relative to the AppHost's "
+                    + "folder, or use withVolume for a named volume.");
         }
-        String containerPath = requireAbsoluteTarget(target);
         // A missing source is refused when the container starts (the AppHost may create it until then).
         Path hostPath = applicationBuilder().resolvePath(source);
         bindMounts.add(new BindMount(hostPath, containerPath, readOnly));

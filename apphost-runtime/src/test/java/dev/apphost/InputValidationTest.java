@@ -87,7 +87,7 @@ class InputValidationTest {
                 .hasMessageContaining("the bind-mount source must not be empty (it would mount the AppHost's folder");
         assertThatThrownBy(() -> web.withVolume("my volume", "/data"))
                 .isInstanceOf(InvalidResourceArgumentException.class).hasMessageContaining("not a valid volume name");
-        assertThatCode(() -> web.withVolume(null, "/anonymous").withBindMount("conf", "C:\\\\conf".substring(2)))
+        assertThatCode(() -> web.withVolume(null, "/anonymous").withBindMount("conf", "\\etc\\conf"))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> web.withEntrypoint(" "))
                 .isInstanceOf(InvalidResourceArgumentException.class).hasMessageContaining("entrypoint must not be empty");

@@ -35,6 +35,7 @@ public final class OrphanSweeper {
         for (ManagedNetwork network : networks) {
             engine.removeNetwork(network.id());
         }
+        OwnerLease.removeAbandoned(OwnerLease.defaultDirectory());
         return new RemovalResult(containers.size(), networks.size());
     }
 }

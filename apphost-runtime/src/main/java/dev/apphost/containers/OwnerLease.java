@@ -112,6 +112,27 @@ public final class OwnerLease implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the lease files in {@code directory} that nobody holds: those of app hosts that died
+     * after their reaper had removed their resources. Returns how many were deleted.
+     */
+    public static int removeAbandoned(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(".lease"))::iterator) {
+                if (probe(file) == State.FREE) {
+                    removed++;
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a lease left behind costs a few bytes
+        }
+        return removed;
+    }
+
     public Path path() {
         return path;
     }

@@ -157,6 +157,16 @@ class OwnerLivenessTest {
         assertThat(ResourceLabels.forSession("own-session").build()).doesNotContainKey(ResourceLabels.OWNER_LEASE);
     }
 
+    @Test
+    void abandonedLeasesAreRemovedAndHeldOnesKept() throws Exception {
+        Path abandoned = Files.writeString(temp.resolve("dead-session.lease"), "4242\n");
+        try (OwnerLease held = OwnerLease.acquire("live-session", temp)) {
+            assertThat(OwnerLease.removeAbandoned(temp)).isEqualTo(1);
+            assertThat(abandoned).doesNotExist();
+            assertThat(held.path()).exists();
+        }
+    }
+
     private Verdict judgeWith(Path proc, Map<String, String> labels) throws IOException {
         Path machineId = proc.resolve("machine-id");
         Files.writeString(machineId, "");

@@ -248,11 +248,17 @@ class ContainerRunTest {
 
     @Test
     void theFirstContainerSweepsWhatADeadAppHostLeft() throws Exception {
-        // An owner labels its resources while it lives, then dies.
+        // An owner labels its resources while it lives, then dies, and its PID goes to another process
+        // (here: this JVM). Other app hosts on this shared engine judge by PID + epoch start time and
+        // would take this one for alive, so only the sweep under test removes it.
         Process dead = new ProcessBuilder("sleep", "60").start();
         String deadSession = "dead" + EngineTestSupport.randomSuffix();
-        Map<String, String> labels = ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build();
+        Map<String, String> labels = new java.util.HashMap<>(
+                ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build());
         dead.destroyForcibly().waitFor();
+        Map<String, String> self = ResourceLabels.forSession(deadSession).build();
+        labels.put(ResourceLabels.OWNER_PID, self.get(ResourceLabels.OWNER_PID));
+        labels.put(ResourceLabels.OWNER_START, self.get(ResourceLabels.OWNER_START));
         engine.createNetwork("apphost-" + deadSession, labels);
         engine.createAndStart(dev.apphost.containers.ContainerSpec.builder("orphan-" + deadSession, BUSYBOX)
                 .entrypoint("sleep", "600").network("apphost-" + deadSession, "orphan").labels(labels).build());
