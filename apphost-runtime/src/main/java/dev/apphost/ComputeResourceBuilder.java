@@ -10,11 +10,9 @@ import dev.apphost.model.ValueExpression;
 import dev.apphost.model.ValueExpression.EndpointProperty;
 import dev.apphost.model.ValueExpression.Property;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -62,7 +60,8 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
      * project, executable or container otherwise.
      */
     public B withReference(ResourceBuilder<?> source) {
-        Objects.requireNonNull(source, "source");
+        required(source, "source");
+        requireSameApplication(source, "reference");
         Resource target = source.resource();
         boolean offersEndpoints = source instanceof ProjectResourceBuilder
                 || source instanceof ExecutableResourceBuilder
@@ -78,38 +77,46 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
 
     /** {@code services__<resource>__<endpoint>__0} (and {@code <RESOURCE>_<ENDPOINT>}) for that endpoint only. */
     public B withReference(EndpointReference endpoint) {
-        Objects.requireNonNull(endpoint, "endpoint");
+        required(endpoint, "endpoint");
         environment.add(new EnvironmentEntry.Reference(endpoint.resourceName(), endpoint.endpointName()));
         return self();
     }
 
     /** Sets an environment variable to a literal value. */
     public B withEnvironment(String name, String value) {
-        environment.add(new EnvironmentEntry.Variable(requireName(name), ValueExpression.literal(Objects.requireNonNull(value, "value"))));
+        environment.add(new EnvironmentEntry.Variable(requireName(name), ValueExpression.literal(required(value, "value"))));
         return self();
     }
 
     /** Sets an environment variable to a parameter's value, an endpoint's URL or a connection string. */
     public B withEnvironment(String name, ValueSource value) {
-        environment.add(new EnvironmentEntry.Variable(requireName(name), Objects.requireNonNull(value, "value").valueExpression()));
+        environment.add(new EnvironmentEntry.Variable(requireName(name), required(value, "value").valueExpression()));
         return self();
     }
 
     /** Computes environment variables when the app runs or is published. */
     public B withEnvironment(Consumer<EnvironmentCallbackContext> callback) {
-        environment.add(new EnvironmentEntry.Callback(Objects.requireNonNull(callback, "callback")));
+        environment.add(new EnvironmentEntry.Callback(required(callback, "callback")));
         return self();
     }
 
     /** Appends command-line arguments. */
     public B withArgs(String... values) {
-        Arrays.stream(values).map(v -> ValueExpression.literal(Objects.requireNonNull(v, "args"))).forEach(args::add);
+        List<ValueExpression> added = new ArrayList<>();
+        for (String value : required(values, "values")) {
+            added.add(ValueExpression.literal(required(value, "values[" + added.size() + "]")));
+        }
+        args.addAll(added);
         return self();
     }
 
     /** Appends command-line arguments whose values are deferred (endpoints, parameters, connection strings). */
     public B withArgs(ValueSource... values) {
-        Arrays.stream(values).map(ValueSource::valueExpression).forEach(args::add);
+        List<ValueExpression> added = new ArrayList<>();
+        for (ValueSource value : required(values, "values")) {
+            added.add(required(value, "values[" + added.size() + "]").valueExpression());
+        }
+        args.addAll(added);
         return self();
     }
 
@@ -203,7 +210,8 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
     }
 
     private B addWait(ResourceBuilder<?> dependency, ResourceWait.Kind kind, int exitCode) {
-        Objects.requireNonNull(dependency, "dependency");
+        required(dependency, "dependency");
+        requireSameApplication(dependency, "wait for");
         applicationBuilder().recordWait(this, dependency);
         waits.add(new ResourceWait(dependency.name(), kind, exitCode));
         return self();
@@ -243,7 +251,7 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
      * {@code endpointName} ({@code null}: the first http(s) endpoint).
      */
     public B withHttpHealthCheck(String path, Integer statusCode, String endpointName) {
-        Objects.requireNonNull(path, "path");
+        required(path, "path");
         if (endpointName != null && !endpoints.containsKey(endpointName)) {
             throw new DistributedApplicationException("Resource '" + name() + "': withHttpHealthCheck names endpoint '"
                     + endpointName + "', which it does not have. Its endpoints are: "
@@ -261,8 +269,8 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
      * }</pre>
      */
     public B withHealthCheck(String name, HealthCheck check) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(check, "check");
+        required(name, "name");
+        required(check, "check");
         return withHealthCheck(new dev.apphost.model.HealthCheck.Custom(name, check));
     }
 
@@ -286,8 +294,8 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
      * }</pre>
      */
     public B withCommand(String name, String displayName, Function<ExecuteCommandContext, ExecuteCommandResult> execute) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(execute, "execute");
+        required(name, "name");
+        required(execute, "execute");
         if (name.startsWith("resource-") || commands.stream().anyMatch(c -> c.name().equals(name))) {
             throw new DistributedApplicationException("Resource '" + name() + "' already has a command named '" + name
                     + "'" + (name.startsWith("resource-") ? " (names starting with 'resource-' are the built-in ones)" : "")
@@ -309,17 +317,22 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
                 excludedFromManifest(), explicitStart, commands);
     }
 
-    private static String requireName(String variable) {
-        if (variable == null || variable.isEmpty()) {
-            throw new IllegalArgumentException("An environment variable name must not be empty.");
+    private String requireName(String variable) {
+        required(variable, "name");
+        if (variable.isEmpty()) {
+            throw invalid("name", "an environment variable name must not be empty.");
+        }
+        if (variable.indexOf('=') >= 0 || variable.indexOf('\0') >= 0) {
+            throw invalid("name", "the environment variable name '" + variable + "' contains '"
+                    + (variable.indexOf('=') >= 0 ? "=" : "\\0") + "', which no environment can hold (the name ends at the first '='); "
+                    + "pass the name and the value separately: withEnvironment(\"NAME\", \"value\").");
         }
         return variable;
     }
 
     private void validatePort(Integer port, String what) {
         if (port != null && (port < 1 || port > 65535)) {
-            throw new IllegalArgumentException("Resource '" + name() + "': " + what + " " + port
-                    + " is not a valid port; use 1-65535, or null to have one allocated.");
+            throw invalid(what, what + " " + port + " is not a valid port; use 1-65535, or null to have one allocated.");
         }
     }
 }

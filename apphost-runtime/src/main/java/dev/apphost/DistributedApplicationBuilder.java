@@ -101,7 +101,7 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by its generated {@code Projects.*} type. */
     public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name) {
-        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(type, "addProject: the argument 'type' must not be null.");
         ProjectMetadata metadata;
         try {
             metadata = type.getDeclaredConstructor().newInstance();
@@ -123,7 +123,7 @@ public final class DistributedApplicationBuilder {
      * some, like .NET's {@code AddProject(..., launchProfileName: null)}.
      */
     public ProjectResourceBuilder addProject(String name, String projectPath, boolean defaultHttpEndpoint) {
-        Objects.requireNonNull(projectPath, "projectPath");
+        Objects.requireNonNull(projectPath, "addProject: the argument 'projectPath' must not be null.");
         Path path = resolvePath(projectPath);
         if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".xml")) {
             path = path.resolve("pom.xml");
@@ -143,11 +143,17 @@ public final class DistributedApplicationBuilder {
 
     /** A process: {@code command} on {@code PATH} or as a path, in {@code workingDirectory} (relative to the AppHost's folder). */
     public ExecutableResourceBuilder addExecutable(String name, String command, String workingDirectory, String... args) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        String validName = validName(name, ExecutableResourceBuilder.class);
+        Objects.requireNonNull(command, () -> "Resource '" + validName + "': the argument 'command' must not be null.");
+        Objects.requireNonNull(workingDirectory, () -> "Resource '" + validName
+                + "': the argument 'workingDirectory' must not be null.");
+        if (command.isBlank()) {
+            throw new InvalidResourceArgumentException(validName, "command", "Resource '" + validName
+                    + "': the command must not be empty; give a program on PATH (such as 'python3') or a path to one.");
+        }
         ExecutableResourceBuilder builder = new ExecutableResourceBuilder(
-                this, validName(name, ExecutableResourceBuilder.class), command, resolvePath(workingDirectory));
-        builder.withArgs(args);
+                this, validName, command, resolvePath(workingDirectory));
+        builder.withArgs(args == null ? new String[0] : args);
         return add(builder);
     }
 
@@ -173,7 +179,7 @@ public final class DistributedApplicationBuilder {
      */
     public ParameterResourceBuilder addParameter(String name, String value, boolean publishValueAsDefault,
             boolean secret) {
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "addParameter: the argument 'value' must not be null.");
         if (publishValueAsDefault && secret) {
             throw new IllegalArgumentException("A parameter cannot be both secret and published as a default value.");
         }
@@ -188,7 +194,7 @@ public final class DistributedApplicationBuilder {
 
     /** A connection string made of other values. */
     public ConnectionStringResourceBuilder addConnectionString(String name, ReferenceExpression expression) {
-        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(expression, "addConnectionString: the argument 'expression' must not be null.");
         return add(new ConnectionStringResourceBuilder(
                 this, validName(name, ConnectionStringResourceBuilder.class), expression.valueExpression()));
     }
@@ -265,6 +271,7 @@ public final class DistributedApplicationBuilder {
             }
         }
         AppModel model = new AppModel(added, hidden);
+        ModelValidation.validate(model, executionContext);
         return new DistributedApplication(model, this);
     }
 

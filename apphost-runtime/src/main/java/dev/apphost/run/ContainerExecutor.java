@@ -10,6 +10,7 @@ import dev.apphost.containers.ImageNotFoundException;
 import dev.apphost.containers.LogFollow;
 import dev.apphost.containers.LogStream;
 import dev.apphost.containers.OrphanSweeper;
+import dev.apphost.containers.OwnerLease;
 import dev.apphost.containers.PortBinding;
 import dev.apphost.containers.RemovalResult;
 import dev.apphost.containers.SharedContainerEngines;
@@ -161,9 +162,13 @@ public final class ContainerExecutor implements ResourceExecutor {
                 started = s.engine.createAndStart(spec);
             }
         } catch (HostPortInUseException e) {
-            throw new ResourceStartException("Port " + e.hostPort() + " of container resource '" + name
-                    + "' is already in use by another process or container; stop it or choose another port ("
-                    + e.getMessage() + ")", e);
+            boolean fixed = container.endpoints().stream().anyMatch(p -> Integer.valueOf(e.hostPort()).equals(p.port()));
+            throw new ResourceStartException(fixed
+                    ? "Port " + e.hostPort() + " of container resource '" + name + "' is already in use by another "
+                            + "process or container; stop it or choose another port (" + e.getMessage() + ")"
+                    : "Port " + e.hostPort() + ", which the AppHost allocated for container resource '" + name
+                            + "' and held until now, was taken by another program in the moment before the container "
+                            + "published it; start the application again (" + e.getMessage() + ")", e);
         } catch (ContainerEngineException e) {
             throw new ResourceStartException("Container resource '" + name + "' could not be started: "
                     + e.getMessage(), e);
@@ -193,6 +198,12 @@ public final class ContainerExecutor implements ResourceExecutor {
             spec.entrypoint(container.entrypoint());
         }
         for (BindMount mount : container.bindMounts()) {
+            if (!java.nio.file.Files.exists(mount.source())) {
+                throw new ResourceStartException("Container resource '" + name + "' cannot start: the bind-mount source "
+                        + mount.source() + " (for " + mount.target() + ") does not exist; the engine would create an "
+                        + "empty, root-owned folder there. Create it before the app starts, or fix the path given to "
+                        + "withBindMount (relative paths resolve against the AppHost's folder).");
+            }
             spec.bindMount(mount.source(), mount.target(), mount.readOnly());
         }
         for (VolumeMount volume : container.volumes()) {
@@ -250,17 +261,34 @@ public final class ContainerExecutor implements ResourceExecutor {
             } catch (RuntimeException e) {
                 sweepReport = "apphost: the sweep for leftovers of dead app hosts failed: " + e.getMessage();
             }
-            reaper.watchContainerSession(id, engine.info().host());
-            String networkName = null;
-            boolean network;
-            synchronized (lock) {
-                network = needsNetwork;
+            reaper.watchContainerSession(id, engine.connectionEnvironment());
+            // Before the first label is written: the labels carry the lease, the sweep's proof of life.
+            OwnerLease lease;
+            try {
+                lease = OwnerLease.acquire(id);
+            } catch (RuntimeException e) {
+                lease = null;
+                sweepReport = (sweepReport == null ? "" : sweepReport + System.lineSeparator())
+                        + "apphost: no session lease (" + e.getMessage() + "); other app hosts will judge this one's "
+                        + "containers by its process identity only";
             }
-            if (network) {
-                networkName = "apphost-" + id;
-                engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
+            try {
+                String networkName = null;
+                boolean network;
+                synchronized (lock) {
+                    network = needsNetwork;
+                }
+                if (network) {
+                    networkName = "apphost-" + id;
+                    engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
+                }
+                return new Session(engine, id, networkName, lease, sweepReport);
+            } catch (RuntimeException e) {
+                if (lease != null) {
+                    lease.close();
+                }
+                throw e;
             }
-            return new Session(engine, id, networkName, sweepReport);
         } catch (RuntimeException e) {
             if (!sharedEngine) {
                 engine.close();
@@ -297,6 +325,9 @@ public final class ContainerExecutor implements ResourceExecutor {
             if (!sharedEngine) {
                 s.engine.close();
             }
+            if (s.lease != null) {
+                s.lease.close(); // after the removals: until then a sweep by another app host must see us alive
+            }
         }
     }
 
@@ -315,24 +346,29 @@ public final class ContainerExecutor implements ResourceExecutor {
         return sb.toString();
     }
 
-    /** One run's containers: their engine, labels' session id, network ({@code null}: none needed). */
+    /**
+     * One run's containers: their engine, labels' session id, network ({@code null}: none needed) and
+     * lease ({@code null}: none could be taken).
+     */
     private static final class Session {
         final ContainerEngine engine;
         final String id;
         final String networkName;
-        private String sweepReport;
+        final OwnerLease lease;
+        private String startupReport;
 
-        Session(ContainerEngine engine, String id, String networkName, String sweepReport) {
+        Session(ContainerEngine engine, String id, String networkName, OwnerLease lease, String startupReport) {
             this.engine = engine;
             this.id = id;
             this.networkName = networkName;
-            this.sweepReport = sweepReport;
+            this.lease = lease;
+            this.startupReport = startupReport;
         }
 
-        /** What the sweep removed, once: it goes to the first container's log. */
+        /** What the sweep removed (and a lease that could not be taken), once: it goes to the first container's log. */
         synchronized String takeSweepReport() {
-            String report = sweepReport;
-            sweepReport = null;
+            String report = startupReport;
+            startupReport = null;
             return report;
         }
     }

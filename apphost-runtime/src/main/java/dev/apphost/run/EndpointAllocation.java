@@ -29,8 +29,10 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
 
     private final Map<String, Map<String, AllocatedEndpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final PortAllocator ports;
 
-    private EndpointAllocation() {
+    private EndpointAllocation(PortAllocator ports) {
+        this.ports = ports;
     }
 
     /** Configuration key: {@code true} gives fixed ports allocated ones where that is safe (tests run in parallel). */
@@ -50,7 +52,7 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
      */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
             boolean randomizeFixedPorts) {
-        EndpointAllocation allocation = new EndpointAllocation();
+        EndpointAllocation allocation = new EndpointAllocation(ports);
         Map<String, List<Endpoint>> declared = new LinkedHashMap<>();
         for (ComputeResource resource : resources) {
             declared.put(resource.name(), randomizeFixedPorts ? withoutFixedPorts(resource) : resource.endpoints());
@@ -146,6 +148,16 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     public List<AllocatedEndpoint> of(String resource) {
         Map<String, AllocatedEndpoint> mine = endpoints.get(key(resource));
         return mine == null ? List.of() : List.copyOf(mine.values());
+    }
+
+    /** Lets go of the ports allocated for {@code resource}, held until now: call right before it starts. */
+    public void release(String resource) {
+        of(resource).forEach(e -> ports.release(e.hostPort()));
+    }
+
+    /** Lets go of every port still held (at stop: resources that never started). */
+    public void releaseAll() {
+        ports.releaseAll();
     }
 
     /** Why {@code resource} cannot start because of its endpoints, or {@code null}. */

@@ -32,7 +32,9 @@ final class LaunchRequestResolver {
             for (ValueExpression arg : resource.settings().args()) {
                 args.add(values.resolve(arg, network));
             }
-            return new LaunchRequest(env, args, allocation.of(name));
+            LaunchRequest request = new LaunchRequest(env, args, allocation.of(name));
+            allocation.release(name); // the executor starts it next: its ports must be bindable now
+            return request;
         } catch (MissingValueException e) {
             throw new ResourceStartException("Resource '" + name + "' cannot start because parameter '"
                     + e.parameter() + "' has no value: " + e.getMessage(), e);

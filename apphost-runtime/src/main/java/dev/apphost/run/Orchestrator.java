@@ -158,7 +158,8 @@ public final class Orchestrator implements ResourceCommands {
             reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
             executors = options.executors() != null ? options.executors() : List.of(
                     new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
-                    new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
+                    new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(
+                            options.effectiveContainerEngineEnvironment(), configuration::get), appHostDirectory));
             executors.forEach(e -> e.useReaper(reaper));
             executors.forEach(e -> e.prepare(model.computeResources()));
             settled = lifecycle.startAll();
@@ -182,6 +183,9 @@ public final class Orchestrator implements ResourceCommands {
             join(lifecycle.stopAll(options.shutdownTimeout()));
             executors.forEach(ResourceExecutor::closeQuietly);
             reaper.close();
+            if (allocation != null) {
+                allocation.releaseAll();
+            }
             console.stopped();
             running = false;
             runEnded = new CountDownLatch(1);

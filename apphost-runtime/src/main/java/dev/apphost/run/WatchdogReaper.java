@@ -51,6 +51,11 @@ public final class WatchdogReaper implements ProcessReaper {
     }
 
     @Override
+    public void watchContainerSession(String sessionId, java.util.Map<String, String> engineEnvironment) {
+        send(() -> watchdog.watchContainerSession(sessionId, engineEnvironment));
+    }
+
+    @Override
     public void close() {
         watchdog.close();
     }
