@@ -23,7 +23,8 @@ import org.springframework.core.env.PropertySource;
  * and Aspire's resolution of logical URLs against them:
  *
  * <ul>
- *   <li>{@code http://apiservice/path} → the service's {@code http} URL, {@code https://apiservice} → its https one;</li>
+ *   <li>{@code http://apiservice/path} → the URL of the service's endpoint named {@code http} (else of any
+ *       endpoint whose URL is {@code http:}), {@code https://apiservice} → its https one;</li>
  *   <li>{@code https+http://apiservice} → https when the service has it, else http (any {@code +}-joined list, in order);</li>
  *   <li>{@code http://_admin.apiservice} → the endpoint named {@code admin};</li>
  *   <li>any other host, or a URL with an explicit port, is left alone.</li>
@@ -139,6 +140,11 @@ public final class AppHostServices {
             endpoints.values().forEach(urls -> candidates.addAll(urls.values()));
         }
         for (String wanted : schemes) {
+            // Aspire looks up Services:<name>:<scheme>: the endpoint named like the scheme comes first
+            Map<Integer, URI> sameName = endpointName == null ? endpoints.get(wanted) : null;
+            if (sameName != null && !sameName.isEmpty()) {
+                return Optional.of(sameName.values().iterator().next());
+            }
             for (URI candidate : candidates) {
                 if (candidate.getScheme().equalsIgnoreCase(wanted)) {
                     return Optional.of(candidate);
