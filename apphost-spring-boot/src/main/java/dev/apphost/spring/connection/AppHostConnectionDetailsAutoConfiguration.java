@@ -22,7 +22,9 @@ import org.springframework.core.env.Environment;
  * Runs before Spring Boot's own auto-configurations, which then use these details instead of their
  * properties; a {@code ConnectionDetails} bean of the application's own (or Testcontainers') wins.
  */
-@AutoConfiguration(beforeName = {
+// after Testcontainers' @ServiceConnection registrar, so that its ConnectionDetails are seen and win
+@AutoConfiguration(afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration",
+        beforeName = {
         "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
         "org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
