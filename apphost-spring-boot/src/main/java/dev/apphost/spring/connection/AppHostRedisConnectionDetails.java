@@ -101,8 +101,31 @@ public final class AppHostRedisConnectionDetails implements RedisConnectionDetai
 
     @Override
     public Standalone getStandalone() {
-        // SslBundle.systemDefault() (trust the JDK's CAs) exists from Spring Boot 3.5; only TLS needs it.
-        return ssl ? Standalone.of(host, port, database, SslBundle.systemDefault()) : Standalone.of(host, port, database);
+        if (!ssl) {
+            return Standalone.of(host, port, database);
+        }
+        // Spring Boot 3.5 reads the bundle from here; written without 3.5's API so that 3.2-3.4 still load it.
+        return new Standalone() {
+            @Override
+            public String getHost() {
+                return host;
+            }
+
+            @Override
+            public int getPort() {
+                return port;
+            }
+
+            @Override
+            public int getDatabase() {
+                return database;
+            }
+
+            // overrides RedisConnectionDetails.Standalone#getSslBundle from Spring Boot 3.5 on
+            public SslBundle getSslBundle() {
+                return SslBundle.of(null); // no stores: the JDK's default trust
+            }
+        };
     }
 
     @Override

@@ -57,6 +57,17 @@ class AppHostConnectionDetailsAutoConfigurationTest {
     }
 
     @Test
+    void redisOverTls() {
+        runner.withPropertyValues("ConnectionStrings__cache=cache.example.com:6380,password=x,ssl=true").run(context -> {
+            var standalone = context.getBean(RedisConnectionDetails.class).getStandalone();
+            assertThat(standalone.getHost()).isEqualTo("cache.example.com");
+            assertThat(standalone.getSslBundle()).isNotNull();
+        });
+        runner.withPropertyValues("ConnectionStrings__cache=localhost:6380,password=x").run(context ->
+                assertThat(context.getBean(RedisConnectionDetails.class).getStandalone().getSslBundle()).isNull());
+    }
+
+    @Test
     void twoRedisConnectionsNeedTheProperty() {
         ApplicationContextRunner two = runner.withPropertyValues(
                 "ConnectionStrings__cache=localhost:1111,password=a", "ConnectionStrings__sessions=localhost:2222,password=b");

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
@@ -55,7 +54,7 @@ class AppHostServiceDiscoveryAutoConfigurationTest {
     private ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(AppHostServiceDiscoveryAutoConfiguration.class,
-                        AppHostDiscoveryClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+                        AppHostDiscoveryClientAutoConfiguration.class,
                         RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
                         WebClientAutoConfiguration.class))
                 .withPropertyValues("services__apiservice__http__0=" + url, "APISERVICE_HTTP=" + url);
