@@ -31,7 +31,12 @@ public record AppHostConnection(String name, String connectionString, Map<String
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
-    /** The prefix of this connection's property variables: the encoded, upper-cased name and {@code _}. */
+    /**
+     * The prefix of this connection's property variables: the name encoded as Aspire 13.1 does
+     * ({@code [^A-Za-z0-9_]} → {@code _}, a leading digit gets {@code _}), upper-cased, and {@code _}.
+     * The same rule as the AppHost's {@code EnvironmentPlanner.encodeVariableName}, repeated here
+     * because a service must not depend on apphost-runtime.
+     */
     public static String propertyPrefix(String name) {
         StringBuilder sb = new StringBuilder(name.length() + 2);
         for (int i = 0; i < name.length(); i++) {
