@@ -57,6 +57,8 @@ class AppHostServiceDiscoveryAutoConfigurationTest {
                         AppHostDiscoveryClientAutoConfiguration.class,
                         RestClientAutoConfiguration.class, RestTemplateAutoConfiguration.class,
                         WebClientAutoConfiguration.class))
+                // Spring Cloud LoadBalancer is on the test class path for SpringCloudLoadBalancerTest
+                .withClassLoader(new FilteredClassLoader("org.springframework.cloud.loadbalancer"))
                 .withPropertyValues("services__apiservice__http__0=" + url, "APISERVICE_HTTP=" + url);
     }
 
