@@ -87,8 +87,7 @@ public final class ProcessExecutor implements ResourceExecutor {
         }
         command.addAll(request.args());
         if (nativeSpawn) {
-            Map<String, String> env = new java.util.LinkedHashMap<>(System.getenv());
-            env.putAll(request.environment());
+            Map<String, String> env = ChildEnvironment.of(System.getenv(), request.environment());
             try {
                 PosixSpawn.Spawned child = PosixSpawn.spawn(command, directory, env);
                 return new RunningProcess(resource.name(), ProcessHandle.of(child.pid()).orElse(null), child.pid(),
@@ -103,7 +102,8 @@ public final class ProcessExecutor implements ResourceExecutor {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> env = builder.environment();
-        env.putAll(request.environment());
+        env.clear();
+        env.putAll(ChildEnvironment.of(System.getenv(), request.environment()));
         Process process;
         try {
             process = builder.start();

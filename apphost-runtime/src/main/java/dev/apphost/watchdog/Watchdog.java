@@ -110,6 +110,11 @@ public final class Watchdog implements AutoCloseable {
         return reaper.pid();
     }
 
+    /** Completes when the reaper process has exited, whatever ended it. */
+    public java.util.concurrent.CompletableFuture<Void> onReaperExit() {
+        return reaper.onExit().thenApply(p -> null);
+    }
+
     /** Whether the reaper is still running. */
     public boolean isAlive() {
         return reaper.isAlive();
