@@ -141,14 +141,14 @@ public final class WatchdogReaper implements ProcessReaper {
     }
 
     private void watchForDeath(Watchdog current) {
-        current.onReaperExit().thenRun(() -> {
+        current.onReaperExit().thenAccept(code -> {
             if (!closed && current == watchdog) {
-                restart(current);
+                restart(current, code);
             }
         });
     }
 
-    private synchronized void restart(Watchdog dead) {
+    private synchronized void restart(Watchdog dead, int exitCode) {
         if (closed || dead != watchdog) {
             return;
         }
@@ -170,7 +170,8 @@ public final class WatchdogReaper implements ProcessReaper {
         containerSessions.forEach((id, host) -> replacement.watchContainerSession(id, host.isEmpty() ? null : host));
         watchdog = replacement;
         broken = false;
-        System.err.println("apphost: the reaper (pid " + dead.reaperPid() + ") died; started a new one (pid "
+        System.err.println("apphost: the reaper (pid " + dead.reaperPid() + ") died (exit code " + exitCode
+                + "); started a new one (pid "
                 + replacement.reaperPid() + ").");
         watchForDeath(replacement);
     }

@@ -110,9 +110,9 @@ public final class Watchdog implements AutoCloseable {
         return reaper.pid();
     }
 
-    /** Completes when the reaper process has exited, whatever ended it. */
-    public java.util.concurrent.CompletableFuture<Void> onReaperExit() {
-        return reaper.onExit().thenApply(p -> null);
+    /** Completes with the reaper's exit code when it has exited, whatever ended it. */
+    public java.util.concurrent.CompletableFuture<Integer> onReaperExit() {
+        return reaper.onExit().thenApply(Process::exitValue);
     }
 
     /** Whether the reaper is still running. */
