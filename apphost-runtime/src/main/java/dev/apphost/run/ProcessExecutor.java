@@ -47,9 +47,14 @@ public final class ProcessExecutor implements ResourceExecutor {
      *        {@code false} starts children in the AppHost's group (benchmarks compare the two)
      */
     public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups) {
+        this(projects, ownGroups, PosixSpawn.AVAILABLE);
+    }
+
+    /** @param nativeSpawn whether to use {@link PosixSpawn} (where available); {@code false} tests the fallback */
+    ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, boolean nativeSpawn) {
         this.projects = projects;
-        this.nativeSpawn = ownGroups && PosixSpawn.AVAILABLE;
-        this.useSetsid = ownGroups && !nativeSpawn && SETSID != null && !LEADS_OWN_SESSION;
+        this.nativeSpawn = ownGroups && nativeSpawn && PosixSpawn.AVAILABLE;
+        this.useSetsid = ownGroups && !this.nativeSpawn && SETSID != null && !LEADS_OWN_SESSION;
     }
 
     public ProcessExecutor() {

@@ -35,6 +35,15 @@ class ProcessGroupStopTest {
     }
 
     @Test
+    void withoutPosixSpawnTheFallbackStopsTheGroupToo(@TempDir Path dir) throws Exception {
+        assumeTrue(ProcessExecutor.SETSID != null && !ProcessExecutor.LEADS_OWN_SESSION,
+                "the fallback gives children their own group through setsid");
+        long grandchild = runAndStop(dir, "(sleep 1000 & echo $! > grandchild.pid); echo up; exec sleep 1000",
+                new ProcessExecutor(new TargetClassesLaunchResolver(), true, false));
+        assertThat(alive(grandchild)).as("grandchild %d", grandchild).isFalse();
+    }
+
+    @Test
     void eachResourceLeadsItsOwnProcessGroup(@TempDir Path dir) throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc needed");
         var b = TestApps.builder(dir, Map.of(), "--AppHost:ShutdownTimeout=1");
@@ -48,13 +57,24 @@ class ProcessGroupStopTest {
     }
 
     private static long runAndStop(Path dir, String script) throws Exception {
+        return runAndStop(dir, script, null);
+    }
+
+    private static long runAndStop(Path dir, String script, ProcessExecutor executor) throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc needed");
         var b = TestApps.builder(dir, Map.of(), "--AppHost:ShutdownTimeout=1");
         b.addExecutable("noisy", "sh", ".", "-c", script);
+        DistributedApplication app = b.build();
+        RunOptions options = RunOptions.from(app.configuration());
+        if (executor != null) {
+            options = options.withExecutors(java.util.List.of(executor));
+        }
+        Orchestrator o = new Orchestrator(app.model(), dev.apphost.ExecutionContext.run(), app.configuration(), dir,
+                null, options);
         long grandchild;
-        try (DistributedApplication app = b.build()) {
-            app.start();
-            app.resourceNotifications().waitForResource("noisy", "Running", LONG);
+        try {
+            o.start();
+            o.notifications().waitForResource("noisy", "Running", LONG);
             Path file = dir.resolve("grandchild.pid");
             long deadline = System.nanoTime() + LONG.toNanos();
             while (!(Files.exists(file) && !Files.readString(file).isBlank()) && System.nanoTime() < deadline) {
@@ -62,7 +82,8 @@ class ProcessGroupStopTest {
             }
             grandchild = Long.parseLong(Files.readString(file).trim());
             assertThat(alive(grandchild)).isTrue();
-            app.stop();
+        } finally {
+            o.stop();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (alive(grandchild) && System.nanoTime() < deadline) {
