@@ -113,8 +113,8 @@ public final class JavaForkRequest {
         List<String> command = new ArrayList<>();
         if (SETSID != null) {
             // The AppHost leads its own session, away from the terminal: Ctrl+C reaches Maven only,
-            // which asks the AppHost to stop (dependents first); and its children can be started
-            // straight into its process group, without a setsid exec each (dev.apphost.run.ProcessExecutor).
+            // which asks the AppHost to stop (dependents first). Its children get sessions of their
+            // own (dev.apphost.run.ProcessExecutor), or share its group where posix_spawn is missing.
             command.add(SETSID);
         }
         command.add(javaExecutable.toString());
