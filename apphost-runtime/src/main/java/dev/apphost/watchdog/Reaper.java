@@ -227,8 +227,9 @@ public final class Reaper {
 
     /**
      * Linux: the members of the process group that {@code leader} leads. The app host starts each
-     * process through {@code setsid}, so it leads its own group; a grandchild that daemonized (its
-     * parent exited) is no longer a descendant, but it is still in that group.
+     * process in a session of its own ({@code posix_spawn} with {@code POSIX_SPAWN_SETSID}, or the
+     * {@code setsid} program), so it leads its own group; a grandchild that daemonized (its parent
+     * exited) is no longer a descendant, but it is still in that group.
      */
     private static void collectGroup(long leader, Map<Long, ProcessHandle> into) {
         if (ProcStat.processGroup(leader) != leader) {
