@@ -13,6 +13,17 @@ import java.util.List;
  * port the JVM receives as {@code PORT}, {@code SERVER_PORT} (Spring Boot), {@code QUARKUS_HTTP_PORT}
  * and {@code MICRONAUT_SERVER_PORT}, and, in run mode, {@code OTEL_SERVICE_NAME}.
  *
+ * <p><b>Which interfaces it listens on.</b> By default the JVM's framework decides, which for
+ * Spring Boot, Quarkus (outside dev mode) and Micronaut means every interface: the service is open
+ * to the network the machine is on. With the configuration key {@value #BIND_TO_LOOPBACK_KEY}
+ * {@code = true} ({@code apphost.properties}, {@code --AppHost:ProjectsBindToLoopback=true} or
+ * {@code AppHost__ProjectsBindToLoopback=true}), a project whose endpoints are not external gets
+ * {@code SERVER_ADDRESS}, {@code QUARKUS_HTTP_HOST} and {@code MICRONAUT_SERVER_HOST} =
+ * {@code 127.0.0.1} in run mode, as Aspire binds projects to localhost. It is not the default
+ * because a loopback bind cannot be reached from containers (they call the host through the
+ * engine's bridge address) and breaks registries such as Eureka that advertise the host name.
+ * A variable set explicitly with {@code withEnvironment} wins.
+ *
  * <pre>{@code
  * var api = builder.addProject(Projects.ApiService.class, "apiservice").withHttpHealthCheck("/health");
  * }</pre>
@@ -22,6 +33,13 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
     /** The variables that carry the default http endpoint's port, one per popular framework. */
     public static final List<String> PORT_VARIABLES =
             List.of("PORT", "SERVER_PORT", "QUARKUS_HTTP_PORT", "MICRONAUT_SERVER_PORT");
+
+    /** Configuration key: {@code true} binds projects without external endpoints to loopback in run mode. */
+    public static final String BIND_TO_LOOPBACK_KEY = "AppHost:ProjectsBindToLoopback";
+
+    /** The variables that carry the bind address, one per popular framework. */
+    public static final List<String> BIND_ADDRESS_VARIABLES =
+            List.of("SERVER_ADDRESS", "QUARKUS_HTTP_HOST", "MICRONAUT_SERVER_HOST");
 
     private final Path projectPath;
 
@@ -47,8 +65,18 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
         addEnvironment(new EnvironmentEntry.Callback(context -> {
             if (context.executionContext().isRunMode()) {
                 context.environmentVariables().put("OTEL_SERVICE_NAME", ValueExpression.literal(name));
+                if (bindsToLoopback()) {
+                    BIND_ADDRESS_VARIABLES.forEach(variable ->
+                            context.environmentVariables().put(variable, ValueExpression.literal("127.0.0.1")));
+                }
             }
         }));
+    }
+
+    private boolean bindsToLoopback() {
+        String configured = applicationBuilder().configuration().get(BIND_TO_LOOPBACK_KEY);
+        return configured != null && Boolean.parseBoolean(configured.trim())
+                && settings().endpoints().stream().noneMatch(dev.apphost.model.Endpoint::external);
     }
 
     /** The module's {@code pom.xml}. */

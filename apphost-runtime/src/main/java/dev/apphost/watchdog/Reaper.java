@@ -247,8 +247,9 @@ public final class Reaper {
 
     /**
      * Linux: the members of the process group that {@code leader} leads. The app host starts each
-     * process through {@code setsid}, so it leads its own group; a grandchild that daemonized (its
-     * parent exited) is no longer a descendant, but it is still in that group.
+     * process in a session of its own ({@code posix_spawn} with {@code POSIX_SPAWN_SETSID}, or the
+     * {@code setsid} program), so it leads its own group; a grandchild that daemonized (its parent
+     * exited) is no longer a descendant, but it is still in that group.
      */
     private static void collectGroup(long leader, Map<Long, ProcessHandle> into) {
         if (ProcStat.processGroup(leader) != leader) {
@@ -263,13 +264,22 @@ public final class Reaper {
     }
 
 
+    /**
+     * Whether {@code process} is the one recorded: the JDK derives the start time from the kernel's
+     * boot time and the process's start in clock ticks (10 ms), the same figures in every JVM. A wider
+     * tolerance lets a pid reused within it pass for the old process: with fast spawns a new
+     * reaper JVM once took the pid of a child stopped a fraction of a second earlier, and was killed.
+     */
     static boolean sameStart(ProcessHandle process, long recordedStartMillis) {
         if (recordedStartMillis <= 0) {
             return true;
         }
         Optional<Instant> start = process.info().startInstant();
-        return start.map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 1000).orElse(true);
+        return start.map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) <= START_TOLERANCE_MILLIS).orElse(true);
     }
+
+    /** One clock tick, for rounding. */
+    static final long START_TOLERANCE_MILLIS = 10;
 
     private static void log(String message) {
         System.err.println("[apphost-reaper " + ProcessHandle.current().pid() + "] " + message);

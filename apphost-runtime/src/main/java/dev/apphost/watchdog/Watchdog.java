@@ -135,6 +135,11 @@ public final class Watchdog implements AutoCloseable {
         return reaper.pid();
     }
 
+    /** Completes with the reaper's exit code when it has exited, whatever ended it. */
+    public java.util.concurrent.CompletableFuture<Integer> onReaperExit() {
+        return reaper.onExit().thenApply(Process::exitValue);
+    }
+
     /** Whether the reaper is still running. */
     public boolean isAlive() {
         return reaper.isAlive();

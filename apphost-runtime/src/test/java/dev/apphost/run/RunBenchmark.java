@@ -26,7 +26,8 @@ public final class RunBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cpus, java "
-                + System.getProperty("java.version") + ", setsid " + ProcessExecutor.SETSID);
+                + System.getProperty("java.version") + ", setsid " + ProcessExecutor.SETSID + ", posix_spawn+SETSID "
+                + PosixSpawn.AVAILABLE);
         for (int i = 0; i < 2; i++) { // warm-up
             plain();
             orchestrated(false, true);
@@ -48,7 +49,7 @@ public final class RunBenchmark {
         System.out.printf("plain ProcessBuilder loop, %d x sleep 60:          %7.1f ms (median of %d)%n", N, p, ROUNDS);
         System.out.printf("orchestrator, %d independent, to Running:          %7.1f ms  ratio %.2f (goal <= 1.3)%n", N, o,
                 o / p);
-        System.out.printf("orchestrator without setsid:                         %7.1f ms  ratio %.2f%n", on, on / p);
+        System.out.printf("orchestrator, children in the AppHost's group:       %7.1f ms  ratio %.2f%n", on, on / p);
         System.out.printf("orchestrator, %d-deep waitFor chain, to Running:   %7.1f ms  added %.2f ms/hop (goal <= 10)%n",
                 N, c, (c - p) / N);
         System.out.println("raw plain " + Arrays.toString(plain) + " orch " + Arrays.toString(orch) + " noSetsid "
