@@ -38,7 +38,8 @@ public final class WatchdogReaper implements ProcessReaper {
     private final Path reaperLog;
     private final Optional<SessionFile> session;
     private final Map<Long, ProcessHandle> processes = new ConcurrentHashMap<>();
-    private final Map<String, String> containerSessions = new ConcurrentHashMap<>(); // id -> engine host ("" = default)
+    /** Container session id to the environment that reaches its engine (empty: the reaper's own). */
+    private final Map<String, Map<String, String>> containerSessions = new ConcurrentHashMap<>();
     private volatile Watchdog watchdog;
     private volatile boolean closed;
     private volatile boolean broken;
@@ -127,15 +128,17 @@ public final class WatchdogReaper implements ProcessReaper {
     }
 
     @Override
-    public synchronized void watchContainerSession(String sessionId, String engineHost) {
-        containerSessions.put(sessionId, engineHost == null ? "" : engineHost);
-        session.ifPresent(s -> s.recordContainerSession(sessionId, engineHost));
-        send(w -> w.watchContainerSession(sessionId, engineHost));
+    public void watchContainerSession(String sessionId, String engineHost) {
+        watchContainerSession(sessionId, engineHost == null || engineHost.isBlank() ? Map.of()
+                : Map.of("DOCKER_HOST", engineHost));
     }
 
     @Override
-    public void watchContainerSession(String sessionId, java.util.Map<String, String> engineEnvironment) {
-        send(() -> watchdog.watchContainerSession(sessionId, engineEnvironment));
+    public synchronized void watchContainerSession(String sessionId, Map<String, String> engineEnvironment) {
+        Map<String, String> environment = Map.copyOf(engineEnvironment);
+        containerSessions.put(sessionId, environment);
+        session.ifPresent(s -> s.recordContainerSession(sessionId, environment.get("DOCKER_HOST")));
+        send(w -> w.watchContainerSession(sessionId, environment));
     }
 
     @Override
@@ -172,7 +175,7 @@ public final class WatchdogReaper implements ProcessReaper {
         }
         processes.values().removeIf(p -> !p.isAlive());
         processes.values().forEach(replacement::watchProcess);
-        containerSessions.forEach((id, host) -> replacement.watchContainerSession(id, host.isEmpty() ? null : host));
+        containerSessions.forEach(replacement::watchContainerSession);
         watchdog = replacement;
         broken = false;
         System.err.println("apphost: the reaper (pid " + dead.reaperPid() + ") died (exit code " + exitCode
