@@ -98,6 +98,22 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by its generated {@code Projects.*} type. */
     public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name) {
+        return addProject(type, name, true);
+    }
+
+    /**
+     * As {@link #addProject(Class, String)}; {@code defaultHttpEndpoint = false} gives a project with no
+     * endpoint (and so no {@code PORT}/{@code SERVER_PORT}/… variables) until {@code with*Endpoint} adds
+     * some, like .NET's {@code AddProject<T>(name, launchProfileName: null)}:
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Gateway.class, "gateway", false).withHttpEndpoint(8080, null, "http");
+     * }</pre>
+     *
+     * To only fix the default endpoint's port, keep it: {@code addProject(...).withEndpoint("http", e -> e.port(8080))}.
+     */
+    public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name,
+            boolean defaultHttpEndpoint) {
         Objects.requireNonNull(type, "type");
         ProjectMetadata metadata;
         try {
@@ -106,7 +122,7 @@ public final class DistributedApplicationBuilder {
             throw new DistributedApplicationException("Cannot read project metadata from " + type.getName()
                     + ": it needs a public no-argument constructor (" + e + ").", e);
         }
-        return addProject(name, metadata.projectPath());
+        return addProject(name, metadata.projectPath(), defaultHttpEndpoint);
     }
 
     /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */
