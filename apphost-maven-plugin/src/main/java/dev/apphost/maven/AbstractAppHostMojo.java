@@ -200,7 +200,7 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
         if (!needsPlan()) {
             return new AppHostContext(appHost, null, planFile, null, null);
         }
-        LaunchPlan plan = planner.plan(appHost, session.getTopLevelProject().getBasedir().toPath());
+        LaunchPlan plan = planner.plan(appHost, session.getTopLevelProject().getBasedir().toPath(), found.excludes());
         try {
             plan.write(planFile);
         } catch (IOException e) {
