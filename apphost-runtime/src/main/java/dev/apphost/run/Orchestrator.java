@@ -55,6 +55,7 @@ public final class Orchestrator implements ResourceLogs {
     private final StartGraph graph;
     private final StateStore store = new StateStore();
     private final ConsoleReporter console;
+    private final ResourceLogFiles logFiles;
     private final List<ResourceExecutor> executors;
     private final Map<String, ResourceSlot> slots = new LinkedHashMap<>();
     private final Map<String, LogBuffer> logs = new java.util.concurrent.ConcurrentHashMap<>();
@@ -89,6 +90,7 @@ public final class Orchestrator implements ResourceLogs {
         this.planner = new EnvironmentPlanner(model, executionContext);
         this.graph = new StartGraph(model);
         this.console = new ConsoleReporter(options.console(), options.colour());
+        this.logFiles = ResourceLogFiles.forAppHost(appHostDirectory, configuration);
         this.executors = options.executors() != null ? options.executors() : List.of(
                 new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
                 new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
@@ -294,6 +296,7 @@ public final class Orchestrator implements ResourceLogs {
                 console.stopped();
             }
         } finally {
+            logFiles.close();
             reaper.close();
             workers.shutdownNow();
             done.complete(null);
@@ -370,7 +373,10 @@ public final class Orchestrator implements ResourceLogs {
 
     private void onLine(String resource, LogLine.Stream stream, String text) {
         logs.get(key(resource)).add(new LogLine(resource, stream, Instant.now(), text));
-        console.log(resource, stream, text);
+        logFiles.line(resource, stream, text);
+        if (logFiles.showsOnConsole(resource)) {
+            console.log(resource, stream, text);
+        }
     }
 
     private void watchParent() {
