@@ -11,6 +11,13 @@ assert log.contains('SENTINEL gateway answered=Hello, world') : 'gateway -> gree
 assert log.contains('[apphost] apphost: all resources ready') : 'start did not see the ready line'
 assert log.contains('apphost: AppHost stopped') : 'stop did not stop the AppHost'
 assert log.contains('BUILD SUCCESS')
+// every resource's output also went to its own file
+def logs = new File(basedir, 'apphost/target/apphost/logs')
+assert new File(logs, 'gateway.log').text.contains('SENTINEL gateway port=18471') : 'gateway.log'
+assert new File(logs, 'names.log').text.contains('Started NamesApplication') : 'names.log'
+// the plugin's argfile and the AppHost's temp folder are gone after stop
+assert !new File(basedir, 'apphost/target/apphost/java-args.txt').exists() : 'java-args.txt left behind'
+assert !new File(basedir, 'apphost/target/apphost/tmp').exists() : 'tmp folder left behind'
 def pids = (log =~ /SENTINEL \S+ port=.* pid=(\d+)/).collect { it[1] as long }
 assert pids.size() == 3 : "pids: $pids"
 Thread.sleep(2000)

@@ -54,7 +54,8 @@ public class RunMojo extends AbstractAppHostMojo {
         }
         if (!ForegroundRunner.isNormalExit(exitCode)) {
             throw new MojoExecutionException("AppHost " + context.mainClass + " exited with code " + exitCode
-                    + "; its output above says why.");
+                    + "; its output above says why. (Modules listed as SKIPPED were compiled: Maven counts the"
+                    + " forked compile of an aggregator goal under the root only.)");
         }
     }
 }
