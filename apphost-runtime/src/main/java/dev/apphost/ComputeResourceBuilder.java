@@ -155,16 +155,41 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         String effectiveScheme = scheme == null ? "tcp" : scheme;
         String endpointName = name == null ? effectiveScheme : name;
         ModelNames.validateEndpointName(endpointName);
-        validatePort(port, "port");
-        validatePort(targetPort, "targetPort");
-        if (endpoints.containsKey(endpointName)) {
-            throw new DistributedApplicationException(String.format(DUPLICATE_ENDPOINT, endpointName));
+        validPort(name(), port, "port");
+        validPort(name(), targetPort, "targetPort");
+        Endpoint added = Endpoint.of(endpointName, effectiveScheme, port, targetPort, env);
+        Endpoint existing = endpoints.get(endpointName);
+        if (existing != null) {
+            throw new DistributedApplicationException(String.format(DUPLICATE_ENDPOINT, endpointName)
+                    + " Resource '" + name() + "' already has the " + existing.describe() + "; this call adds the "
+                    + added.describe() + ". To change the existing one, use withEndpoint(\"" + endpointName
+                    + "\", e -> e.port(...)); to add a second one, give it another name.");
         }
-        endpoints.put(endpointName, Endpoint.of(endpointName, effectiveScheme, port, targetPort, env));
+        endpoints.put(endpointName, added);
         if (env != null) {
             environment.add(new EnvironmentEntry.Variable(requireName(env),
                     new EndpointProperty(name(), endpointName, Property.TARGET_PORT)));
         }
+        return self();
+    }
+
+    /**
+     * Changes the endpoint called {@code endpointName}, declared earlier (for a project: its default
+     * {@code http} endpoint), e.g. fixing its port:
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.ApiService.class, "apiservice").withEndpoint("http", e -> e.port(8080));
+     * }</pre>
+     *
+     * @throws DistributedApplicationException when the resource has no such endpoint (naming the ones it has)
+     */
+    public B withEndpoint(String endpointName, Consumer<EndpointSpec> change) {
+        required(change, "change");
+        getEndpoint(endpointName);
+        Endpoint endpoint = endpoints.get(endpointName);
+        EndpointSpec spec = new EndpointSpec(name(), endpoint);
+        change.accept(spec);
+        endpoints.put(endpointName, spec.applyTo(endpoint));
         return self();
     }
 
@@ -330,9 +355,11 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return variable;
     }
 
-    private void validatePort(Integer port, String what) {
+    static Integer validPort(String resourceName, Integer port, String what) {
         if (port != null && (port < 1 || port > 65535)) {
-            throw invalid(what, what + " " + port + " is not a valid port; use 1-65535, or null to have one allocated.");
+            throw new InvalidResourceArgumentException(resourceName, what, "Resource '" + resourceName + "': " + what
+                    + " " + port + " is not a valid port; use 1-65535, or null to have one allocated.");
         }
+        return port;
     }
 }

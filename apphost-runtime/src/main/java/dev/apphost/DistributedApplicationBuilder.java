@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,6 +102,22 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by its generated {@code Projects.*} type. */
     public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name) {
+        return addProject(type, name, true);
+    }
+
+    /**
+     * As {@link #addProject(Class, String)}; {@code defaultHttpEndpoint = false} gives a project with no
+     * endpoint (and so no {@code PORT}/{@code SERVER_PORT}/… variables) until {@code with*Endpoint} adds
+     * some, like .NET's {@code AddProject<T>(name, launchProfileName: null)}:
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Gateway.class, "gateway", false).withHttpEndpoint(8080, null, "http");
+     * }</pre>
+     *
+     * To only fix the default endpoint's port, keep it: {@code addProject(...).withEndpoint("http", e -> e.port(8080))}.
+     */
+    public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name,
+            boolean defaultHttpEndpoint) {
         Objects.requireNonNull(type, "addProject: the argument 'type' must not be null.");
         ProjectMetadata metadata;
         try {
@@ -109,7 +126,40 @@ public final class DistributedApplicationBuilder {
             throw new DistributedApplicationException("Cannot read project metadata from " + type.getName()
                     + ": it needs a public no-argument constructor (" + e + ").", e);
         }
-        return addProject(name, metadata.projectPath());
+        return addProject(name, projectPath(type, metadata).toString(), defaultHttpEndpoint);
+    }
+
+    /**
+     * A generated {@code projectPath()} is relative to the AppHost module: that is {@link #appHostDirectory()}
+     * when the plugin started the AppHost; otherwise (an IDE, whose working folder may be anything) the
+     * module holding the {@code Projects} class, found from where it was loaded.
+     */
+    private Path projectPath(Class<? extends ProjectMetadata> type, ProjectMetadata metadata) {
+        Path path = Path.of(metadata.projectPath());
+        if (path.isAbsolute()) {
+            return path.normalize();
+        }
+        Path base = System.getProperty(APPHOST_DIRECTORY_PROPERTY) != null ? appHostDirectory
+                : moduleOf(type).orElse(appHostDirectory);
+        return base.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** The first folder holding a {@code pom.xml} at or above the class's code source folder (e.g. {@code target/classes}). */
+    private static Optional<Path> moduleOf(Class<?> type) {
+        try {
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            for (Path dir = Path.of(source.getLocation().toURI()); dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+                    return Optional.of(dir);
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // fall back to the AppHost directory
+        }
+        return Optional.empty();
     }
 
     /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */

@@ -6,7 +6,9 @@ import dev.apphost.model.ValueExpression;
 import dev.apphost.model.ValueExpression.EndpointProperty;
 import dev.apphost.model.ValueExpression.Property;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A module of the Maven reactor, run as its own JVM. It comes with an {@code http} endpoint whose
@@ -42,6 +44,7 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
             List.of("SERVER_ADDRESS", "QUARKUS_HTTP_HOST", "MICRONAUT_SERVER_HOST");
 
     private final Path projectPath;
+    private final List<String> jvmArgs = new ArrayList<>();
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
         this(applicationBuilder, name, projectPath, true);
@@ -79,6 +82,61 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
                 && settings().endpoints().stream().noneMatch(dev.apphost.model.Endpoint::external);
     }
 
+    /**
+     * A Spring property under its exact name, passed as the command-line argument {@code --key=value}:
+     * Spring Boot's command-line property source binds it as written and ranks above the environment and
+     * {@code application.properties}. That is what an environment variable cannot do for keys such as
+     * {@code eureka.client.serviceUrl.defaultZone} (relaxed binding lower-cases a map key). Needs the
+     * usual {@code SpringApplication.run(App.class, args)}.
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Gateway.class, "gateway")
+     *        .withSpringProperty("spring.application.name", "gateway")
+     *        .withSpringProperty("eureka.client.serviceUrl.defaultZone",
+     *                ReferenceExpression.of(registry.getEndpoint("http"), "/eureka/"));
+     * }</pre>
+     */
+    public ProjectResourceBuilder withSpringProperty(String key, String value) {
+        return withSpringProperty(key, ValueExpression.literal(Objects.requireNonNull(value, "value")));
+    }
+
+    /**
+     * As {@link #withSpringProperty(String, String)} with a deferred value: a parameter, an endpoint, a
+     * connection string or a {@link ReferenceExpression}, resolved at run time and written as a
+     * placeholder in the manifest's {@code args}.
+     */
+    public ProjectResourceBuilder withSpringProperty(String key, ValueSource value) {
+        return withSpringProperty(key, Objects.requireNonNull(value, "value").valueExpression());
+    }
+
+    private ProjectResourceBuilder withSpringProperty(String key, ValueExpression value) {
+        if (key == null || key.isBlank() || key.startsWith("-") || key.contains("=") || !key.strip().equals(key)) {
+            throw invalid("key", "Spring property key '" + key
+                    + "' is not usable as --key=value; use the property's name, e.g. 'server.servlet.context-path'.");
+        }
+        return withArgs(ReferenceExpression.of(ValueExpression.literal("--" + key + "="), value));
+    }
+
+    /**
+     * JVM options for this project's JVM, after apphost's defaults for many JVMs on one machine
+     * ({@code -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxRAMPercentage=10}); yours win:
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Search.class, "search").withJvmArgs("-Xmx1g", "-XX:TieredStopAtLevel=4");
+     * }</pre>
+     */
+    public ProjectResourceBuilder withJvmArgs(String... options) {
+        for (String option : options) {
+            if (option == null || option.isBlank() || !option.startsWith("-")) {
+                throw invalid("options", "JVM option '" + option
+                        + "' is not an option; JVM options start with '-', e.g. \"-Xmx512m\". Program arguments go"
+                        + " to withArgs(...).");
+            }
+            jvmArgs.add(option);
+        }
+        return this;
+    }
+
     /** The module's {@code pom.xml}. */
     public Path projectPath() {
         return projectPath;
@@ -86,6 +144,6 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
 
     @Override
     public ProjectResource resource() {
-        return new ProjectResource(name(), projectPath, settings());
+        return new ProjectResource(name(), projectPath, settings(), jvmArgs);
     }
 }

@@ -67,6 +67,8 @@ public final class Orchestrator implements ResourceCommands {
     private final Executor workers;
     private final Map<String, ConsoleGate> gates = new ConcurrentHashMap<>();
     private final Object runLock = new Object();
+    /** This run's per-resource log files; replaced at each start, closed at stop. */
+    private volatile ResourceLogFiles logFiles;
     private ParameterValues parameters;
     private EndpointAllocation allocation;
     private RunValues values;
@@ -155,6 +157,7 @@ public final class Orchestrator implements ResourceCommands {
             ended = runEnded;
             prepare();
             console.starting(appHostDirectory);
+            logFiles = ResourceLogFiles.forAppHost(appHostDirectory, configuration);
             reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
             executors = options.executors() != null ? options.executors() : List.of(
                     new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
@@ -183,6 +186,7 @@ public final class Orchestrator implements ResourceCommands {
             join(lifecycle.stopAll(options.shutdownTimeout()));
             executors.forEach(ResourceExecutor::closeQuietly);
             reaper.close();
+            logFiles.close();
             if (allocation != null) {
                 allocation.releaseAll();
             }
@@ -461,7 +465,13 @@ public final class Orchestrator implements ResourceCommands {
 
     private void onLine(String resource, ConsoleGate gate, LogLine.Stream stream, String text) {
         logs.add(new LogLine(resource, stream, Instant.now(), text));
-        gate.print(() -> console.log(resource, stream, text));
+        ResourceLogFiles files = logFiles;
+        if (files != null) {
+            files.line(resource, stream, text);
+        }
+        if (files == null || files.showsOnConsole(resource)) {
+            gate.print(() -> console.log(resource, stream, text));
+        }
     }
 
     private void watchParent() {

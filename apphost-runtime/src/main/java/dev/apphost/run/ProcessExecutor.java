@@ -83,6 +83,7 @@ public final class ProcessExecutor implements ResourceExecutor {
             ProjectLaunchSpec spec = projects.resolve(project);
             directory = spec.workingDirectory();
             command.add(javaExecutable());
+            command.addAll(ProjectJvmOptions.of(project.jvmArgs()));
             command.addAll(spec.jvmArgs());
             command.addAll(classpathArgs(resource.name(), spec.classpath()));
             command.add(spec.mainClass());
