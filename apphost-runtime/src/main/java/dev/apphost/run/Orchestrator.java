@@ -407,7 +407,12 @@ public final class Orchestrator implements ResourceCommands {
                 }, workers);
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** Waits for a lifecycle operation; never on the lifecycle thread itself, which would wait for itself. */
+    private <T> T join(CompletableFuture<T> future) {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("Starting, stopping or running a command waits for the lifecycle thread; "
+                    + "it cannot be done from that thread (from a state listener): use a subscription instead.");
+        }
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {
