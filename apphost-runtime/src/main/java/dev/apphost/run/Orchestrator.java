@@ -5,10 +5,8 @@ import static dev.apphost.KnownResourceStates.RUNNING;
 
 import dev.apphost.Configuration;
 import dev.apphost.DistributedApplicationException;
-import dev.apphost.ExecuteCommandContext;
 import dev.apphost.ExecuteCommandResult;
 import dev.apphost.ExecutionContext;
-import dev.apphost.KnownResourceCommands;
 import dev.apphost.ResourceCommand;
 import dev.apphost.ResourceCommands;
 import dev.apphost.ResourceLogs;
@@ -19,7 +17,6 @@ import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ParameterResource;
 import dev.apphost.model.Resource;
-import dev.apphost.model.ResourceCommandSpec;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.Network;
@@ -249,59 +246,10 @@ public final class Orchestrator implements ResourceCommands {
         }
         ComputeResource resource = model.computeResources().stream()
                 .filter(r -> r.name().equalsIgnoreCase(resourceName)).findFirst().orElse(null);
-        if (resource != null && !commandName.startsWith("resource-")) {
-            return executeCustom(resource, commandName);
-        }
-        if (resource != null && !List.of(KnownResourceCommands.START, KnownResourceCommands.STOP,
-                KnownResourceCommands.RESTART).contains(commandName)) {
-            return unknownCommand(resource, commandName);
+        if (resource != null && !ResourceCommandCatalog.isBuiltIn(commandName)) {
+            return ResourceCommandCatalog.executeCustom(resource, commandName, store, this);
         }
         return join(lifecycle.execute(resourceName, commandName, options.shutdownTimeout()));
-    }
-
-    private ExecuteCommandResult executeCustom(ComputeResource resource, String commandName) {
-        ResourceCommandSpec spec = resource.settings().commands().stream().filter(c -> c.name().equals(commandName))
-                .findFirst().orElse(null);
-        if (spec == null) {
-            return unknownCommand(resource, commandName);
-        }
-        ResourceSnapshot now = store.snapshot(resource.name());
-        if (!ResourceLifecycle.isEnabled(commandName, now.state())) {
-            return ExecuteCommandResult.failure("Command '" + commandName + "' of resource '" + resource.name()
-                    + "' is not available while it is " + now.state() + ".");
-        }
-        ExecuteCommandContext context = new ExecuteCommandContext() {
-            @Override
-            public String resourceName() {
-                return resource.name();
-            }
-
-            @Override
-            public ResourceSnapshot snapshot() {
-                return store.snapshot(resource.name());
-            }
-
-            @Override
-            public ResourceCommands resourceCommands() {
-                return Orchestrator.this;
-            }
-        };
-        try {
-            ExecuteCommandResult result = spec.execute().apply(context);
-            return result != null ? result : ExecuteCommandResult.failure("Command '" + commandName
-                    + "' returned no result.");
-        } catch (RuntimeException e) {
-            return ExecuteCommandResult.failure("Command '" + commandName + "' of resource '" + resource.name()
-                    + "' failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-        }
-    }
-
-    private static ExecuteCommandResult unknownCommand(ComputeResource resource, String commandName) {
-        List<String> names = new ArrayList<>(List.of(KnownResourceCommands.START, KnownResourceCommands.STOP,
-                KnownResourceCommands.RESTART));
-        resource.settings().commands().forEach(c -> names.add(c.name()));
-        return ExecuteCommandResult.failure("Resource '" + resource.name() + "' has no command '" + commandName
-                + "'. Its commands are: " + String.join(", ", names) + ".");
     }
 
     @Override
@@ -311,19 +259,7 @@ public final class Orchestrator implements ResourceCommands {
                 .filter(r -> r.name().equalsIgnoreCase(resourceName)).findFirst()
                 .orElseThrow(() -> new DistributedApplicationException("No resource named '" + resourceName
                         + "' has commands; only projects, executables and containers do."));
-        String state = store.snapshot(resource.name()).state();
-        boolean live = isRunning();
-        List<ResourceCommand> result = new ArrayList<>();
-        result.add(new ResourceCommand(KnownResourceCommands.START, "Start",
-                live && ResourceLifecycle.isEnabled(KnownResourceCommands.START, state)));
-        result.add(new ResourceCommand(KnownResourceCommands.STOP, "Stop",
-                live && ResourceLifecycle.isEnabled(KnownResourceCommands.STOP, state)));
-        result.add(new ResourceCommand(KnownResourceCommands.RESTART, "Restart",
-                live && ResourceLifecycle.isEnabled(KnownResourceCommands.RESTART, state)));
-        for (ResourceCommandSpec c : resource.settings().commands()) {
-            result.add(new ResourceCommand(c.name(), c.displayName(), live && RUNNING.equals(state)));
-        }
-        return result;
+        return ResourceCommandCatalog.list(resource, store.snapshot(resource.name()).state(), isRunning());
     }
 
     // ---- endpoints and connection strings ----
@@ -487,7 +423,12 @@ public final class Orchestrator implements ResourceCommands {
                 }, workers);
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** Waits for a lifecycle operation; never on the lifecycle thread itself, which would wait for itself. */
+    private <T> T join(CompletableFuture<T> future) {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("Starting, stopping or running a command waits for the lifecycle thread; "
+                    + "it cannot be done from that thread (from a state listener): use a subscription instead.");
+        }
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -240,7 +240,7 @@ final class ResourceController {
         return switch (w.kind()) {
             case READY -> RUNNING.equals(state) && ResourceSnapshot.HEALTHY.equals(health);
             case START -> RUNNING.equals(state);
-            case COMPLETION -> KnownStates.exitedOnItsOwn(this) && exitCode != null && exitCode == w.exitCode();
+            case COMPLETION -> exitedOnItsOwn() && exitCode != null && exitCode == w.exitCode();
         };
     }
 
@@ -249,7 +249,7 @@ final class ResourceController {
         if (FAILED_TO_START.equals(state)) {
             return ResourceStates.dependencyFailure(name, state);
         }
-        if (!KnownStates.exitedOnItsOwn(this)) {
+        if (!exitedOnItsOwn()) {
             return null; // not ended, or stopped on request: the user may start it again
         }
         if (w.kind() == ResourceWait.Kind.COMPLETION) {
@@ -412,14 +412,8 @@ final class ResourceController {
         host.changed(this, previous);
     }
 
-    /** Small readable predicates over states. */
-    static final class KnownStates {
-        private KnownStates() {
-        }
-
-        /** Finished or Exited without having been asked to stop. */
-        static boolean exitedOnItsOwn(ResourceController c) {
-            return (FINISHED.equals(c.state) || EXITED.equals(c.state)) && !c.stopRequested;
-        }
+    /** Finished or Exited without having been asked to stop. */
+    private boolean exitedOnItsOwn() {
+        return (FINISHED.equals(state) || EXITED.equals(state)) && !stopRequested;
     }
 }

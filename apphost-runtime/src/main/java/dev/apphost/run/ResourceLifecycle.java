@@ -171,6 +171,11 @@ final class ResourceLifecycle implements ResourceController.Host {
                 result.complete(ExecuteCommandResult.failure("The application is stopping."));
                 return;
             }
+            if (!List.of(KnownResourceCommands.START, KnownResourceCommands.STOP, KnownResourceCommands.RESTART)
+                    .contains(command)) {
+                result.complete(ResourceCommandCatalog.unknown(c.resource, command));
+                return;
+            }
             if (!isEnabled(command, c.state())) {
                 result.complete(ExecuteCommandResult.failure("Command '" + command + "' of resource '" + c.name
                         + "' is not available while it is " + c.state() + "."));
@@ -317,39 +322,10 @@ final class ResourceLifecycle implements ResourceController.Host {
     private void scheduleWaitReport(ResourceController c, Duration delay) {
         waitReports.put(key(c.name), loop.schedule(delay, () -> {
             if (WAITING.equals(c.state()) && !stopping) {
-                hooks.waiting(waitingLine(c));
+                hooks.waiting(WaitStatus.waitingLine(c, this::controller));
                 scheduleWaitReport(c, NEXT_WAIT_REPORT);
             }
         }));
-    }
-
-    /** {@code webfrontend is waiting for cache: Unhealthy: connection refused}. */
-    String waitingLine(ResourceController c) {
-        List<String> parts = new ArrayList<>();
-        for (ResourceWait w : c.checkWaits().pending()) {
-            ResourceController d = controller(w.resource());
-            parts.add(d.name + ": " + why(d, w));
-        }
-        return c.name + " is waiting for " + String.join("; ", parts);
-    }
-
-    private static String why(ResourceController d, ResourceWait w) {
-        if (RUNNING.equals(d.state())) {
-            if (w.kind() == ResourceWait.Kind.COMPLETION) {
-                return "Running (it must exit with code " + w.exitCode() + ")";
-            }
-            if (ResourceSnapshot.UNHEALTHY.equals(d.health())) {
-                return "Unhealthy" + (d.healthReason() != null ? ": " + d.healthReason() : "");
-            }
-            return "Running, no health check result yet";
-        }
-        if (NOT_STARTED.equals(d.state()) && d.explicitStart()) {
-            return "NotStarted (explicit start: run its resource-start command)";
-        }
-        if (ResourceStates.isIdle(d.state()) && d.stoppedOnRequest()) {
-            return d.state() + " (stopped; start it again)";
-        }
-        return d.state();
     }
 
     // ---- settling and the outcome ----
@@ -357,26 +333,7 @@ final class ResourceLifecycle implements ResourceController.Host {
     /** Whether nothing is on its way: each resource runs, has ended, or waits on something that has settled. */
     private boolean settledAll() {
         Map<String, Boolean> memo = new HashMap<>();
-        return controllers.values().stream().allMatch(c -> settled(c, memo));
-    }
-
-    private boolean settled(ResourceController c, Map<String, Boolean> memo) {
-        Boolean known = memo.get(c.name);
-        if (known != null) {
-            return known;
-        }
-        String s = c.state();
-        boolean result;
-        if (RUNNING.equals(s) || ResourceStates.isIdle(s)) {
-            result = true;
-        } else if (WAITING.equals(s)) {
-            result = c.checkWaits().pending().stream().map(w -> controller(w.resource()))
-                    .allMatch(d -> settled(d, memo));
-        } else {
-            result = false;
-        }
-        memo.put(c.name, result);
-        return result;
+        return controllers.values().stream().allMatch(c -> WaitStatus.settled(c, this::controller, memo));
     }
 
     private void checkOutcome() {
@@ -384,7 +341,7 @@ final class ResourceLifecycle implements ResourceController.Host {
             return;
         }
         Map<String, Boolean> memo = new HashMap<>();
-        if (!controllers.values().stream().allMatch(c -> done(c, memo))) {
+        if (!controllers.values().stream().allMatch(c -> WaitStatus.done(c, this::controller, memo))) {
             return;
         }
         outcomeWanted = false;
@@ -392,28 +349,6 @@ final class ResourceLifecycle implements ResourceController.Host {
                 .filter(c -> FAILED_TO_START.equals(c.state()) || EXITED.equals(c.state()))
                 .map(c -> c.name).toList();
         hooks.outcome(failed);
-    }
-
-    /** Ready (running and healthy), ended, not started, or waiting only on resources nobody started. */
-    private boolean done(ResourceController c, Map<String, Boolean> memo) {
-        Boolean known = memo.get(c.name);
-        if (known != null) {
-            return known;
-        }
-        String s = c.state();
-        boolean result;
-        if (RUNNING.equals(s)) {
-            result = c.health() != null;
-        } else if (ResourceStates.isIdle(s)) {
-            result = true;
-        } else if (WAITING.equals(s)) {
-            result = c.checkWaits().pending().stream().map(w -> controller(w.resource()))
-                    .allMatch(d -> ResourceStates.isIdle(d.state()) || (WAITING.equals(d.state()) && done(d, memo)));
-        } else {
-            result = false;
-        }
-        memo.put(c.name, result);
-        return result;
     }
 
     // ---- stopping ----

@@ -49,7 +49,9 @@ class ResourceLifecycleTest {
         assertThat(h.snapshot("cache").health()).isEqualTo("Unhealthy");
         assertThat(h.snapshot("cache").healthReason()).isEqualTo("connection refused");
         assertThat(h.state("webfrontend")).isEqualTo("Waiting");
+        h.lifecycle.reportOutcome();
         h.loop.advance(Duration.ofMillis(9_900));
+        assertThat(h.outcomes).as("not ready while cache is unhealthy").isEmpty();
         assertThat(h.waitingLines).isEmpty();
         h.loop.advance(Duration.ofMillis(100));
         h.loop.advance(Duration.ofSeconds(30));
@@ -63,6 +65,7 @@ class ResourceLifecycleTest {
         h.loop.advance(Duration.ofSeconds(1));
         assertThat(h.snapshot("cache").health()).isEqualTo("Healthy");
         assertThat(h.state("webfrontend")).isEqualTo("Running");
+        assertThat(h.outcomes).containsExactly(List.of());
         h.loop.advance(Duration.ofMinutes(2));
         assertThat(h.waitingLines).hasSize(2);
         assertThat(h.loop.pendingTimers()).isEqualTo(1); // only the next health probe of cache
