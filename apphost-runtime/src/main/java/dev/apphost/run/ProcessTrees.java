@@ -27,12 +27,12 @@ public final class ProcessTrees {
     public static void stop(ProcessHandle root, Duration grace) {
         long group = ProcStat.processGroup(root.pid()) == root.pid() ? root.pid() : -1;
         Map<Long, ProcessHandle> targets = collect(root, group);
-        signal(targets, group, false); // SIGTERM
+        signal(targets, groupStillOurs(root, group) ? group : -1, false); // SIGTERM
         CompletableFuture<?>[] exits = targets.values().stream().map(ProcessHandle::onExit)
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(exits).get(grace.toMillis(), TimeUnit.MILLISECONDS);
-            if (group < 0 || groupMembers(group).isEmpty()) {
+            if (!groupStillOurs(root, group) || groupMembers(group).isEmpty()) {
                 return;
             }
             // members started during the grace period, or that outlived the signal: fall through
@@ -46,10 +46,13 @@ public final class ProcessTrees {
             survivors.putIfAbsent(p.pid(), p);
             p.descendants().forEach(d -> survivors.putIfAbsent(d.pid(), d));
         });
-        if (group > 0) {
+        if (group > 0 && groupStillOurs(root, group)) {
             groupMembers(group).forEach(p -> survivors.putIfAbsent(p.pid(), p));
         }
-        signal(survivors, group, true); // SIGKILL
+        if (survivors.isEmpty()) {
+            return;
+        }
+        signal(survivors, groupStillOurs(root, group) ? group : -1, true); // SIGKILL
         try {
             CompletableFuture.allOf(survivors.values().stream().map(ProcessHandle::onExit)
                     .toArray(CompletableFuture[]::new)).get(2, TimeUnit.SECONDS);
@@ -77,6 +80,15 @@ public final class ProcessTrees {
         }
         // also one by one: descendants outside the group, and no native access
         targets.values().forEach(kill ? ProcessHandle::destroyForcibly : ProcessHandle::destroy);
+    }
+
+    /**
+     * Whether process group {@code group} is still the one {@code root} led: the kernel does not
+     * reuse a pid as long as a group of that id has members, so the id is ours unless a different
+     * process (another start time) now has the leader's pid.
+     */
+    private static boolean groupStillOurs(ProcessHandle root, long group) {
+        return group > 0 && ProcessHandle.of(group).map(root::equals).orElse(true);
     }
 
     /** Linux: the live members of process group {@code group}, its leader included. */

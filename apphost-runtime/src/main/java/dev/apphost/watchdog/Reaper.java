@@ -267,8 +267,7 @@ public final class Reaper {
     /**
      * Whether {@code process} is the one recorded: the JDK derives the start time from the kernel's
      * boot time and the process's start in clock ticks (10 ms), the same figures in every JVM. A wider
-     * tolerance lets a pid reused within it pass for the old process: with fast spawns a new
-     * reaper JVM once took the pid of a child stopped a fraction of a second earlier, and was killed.
+     * tolerance would let a pid reused within it pass for the old process.
      */
     static boolean sameStart(ProcessHandle process, long recordedStartMillis) {
         if (recordedStartMillis <= 0) {
