@@ -47,6 +47,9 @@ import java.util.concurrent.TimeoutException;
  *   <li>Podman: {@code CONTAINER_HOST}, {@code /run/podman/podman.sock} (rootful),
  *       {@code $XDG_RUNTIME_DIR/podman/podman.sock} (rootless).</li>
  * </ol>
+ * TLS ({@code tcp://} only): {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} (default
+ * {@code ~/.docker}) are read from the environment given to the locator, never from the process's
+ * own; an AppHost can set all three through configuration ({@link #withConfiguration}).
  * All candidates are pinged in parallel, each under our own deadline (default 3 s; a hung unix
  * socket would otherwise block forever), and the first one in order that answers wins, so the
  * whole search takes at most about the ping timeout. No API version is pinned: the engine speaks

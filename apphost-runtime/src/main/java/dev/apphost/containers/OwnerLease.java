@@ -66,11 +66,22 @@ public final class OwnerLease implements AutoCloseable {
         Path path = directory.toAbsolutePath().resolve(sessionId + ".lease");
         try {
             createPrivateDirectories(directory);
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
+            FileChannel channel;
+            FileLock lock;
+            int attempts = 0;
+            while (true) {
+                channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    throw new IllegalStateException("The lease " + path + " is held by another process");
+                }
+                if (Files.exists(path) || ++attempts == 3) {
+                    break;
+                }
+                // A sweep took the still-unlocked new file for abandoned and deleted it: create it again.
+                lock.release();
                 channel.close();
-                throw new IllegalStateException("The lease " + path + " is held by another process");
             }
             channel.write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes()));
             OwnerLease lease = new OwnerLease(sessionId, path, channel, lock);
