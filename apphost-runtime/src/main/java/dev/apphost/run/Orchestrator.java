@@ -63,6 +63,9 @@ public final class Orchestrator implements ResourceCommands {
     private final EventLoop loop;
     private final Executor workers;
     private final Map<String, ConsoleGate> gates = new ConcurrentHashMap<>();
+    /** Configuration key: {@code true} registers with one reaper per JVM ({@link WatchdogReaper#shared()}). */
+    public static final String SHARED_REAPER_KEY = "AppHost:SharedReaper";
+
     private final Object runLock = new Object();
     /** This run's per-resource log files; replaced at each start, closed at stop. */
     private volatile ResourceLogFiles logFiles;
@@ -155,7 +158,9 @@ public final class Orchestrator implements ResourceCommands {
             prepare();
             console.starting(appHostDirectory);
             logFiles = ResourceLogFiles.forAppHost(appHostDirectory, configuration);
-            reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
+            reaper = options.reaper() != null ? options.reaper().get()
+                    : Boolean.parseBoolean(configuration.get(SHARED_REAPER_KEY, "false")) ? WatchdogReaper.shared()
+                    : WatchdogReaper.start();
             executors = options.executors() != null ? options.executors() : List.of(
                     new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
                     new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(

@@ -61,6 +61,48 @@ public final class WatchdogReaper implements ProcessReaper {
         return start(SessionFile.directory());
     }
 
+    /**
+     * One reaper for every app of this JVM (configuration {@code AppHost:SharedReaper=true}, which the
+     * test harness sets): apps started one after another, or side by side, register with the same
+     * reaper instead of starting a reaper JVM each. Closing what this returns does nothing; the reaper
+     * ends with the JVM (its session file is removed by a shutdown hook), and a killed JVM still
+     * takes everything registered with it.
+     */
+    public static synchronized ProcessReaper shared() {
+        if (shared == null) {
+            ProcessReaper started = start();
+            if (started == NONE) {
+                return NONE;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "apphost-shared-reaper"));
+            shared = started;
+        }
+        ProcessReaper reaper = shared;
+        return new ProcessReaper() {
+            @Override
+            public void watch(ProcessHandle process) {
+                reaper.watch(process);
+            }
+
+            @Override
+            public void release(ProcessHandle process) {
+                reaper.release(process);
+            }
+
+            @Override
+            public void watchContainerSession(String sessionId, String engineHost) {
+                reaper.watchContainerSession(sessionId, engineHost);
+            }
+
+            @Override
+            public void watchContainerSession(String sessionId, Map<String, String> engineEnvironment) {
+                reaper.watchContainerSession(sessionId, engineEnvironment);
+            }
+        };
+    }
+
+    private static ProcessReaper shared;
+
     static ProcessReaper start(Path sessions) {
         sweepLeftovers(sessions);
         try {

@@ -52,6 +52,7 @@ public final class DistributedApplicationTestingBuilder {
     /** Configuration keys the harness sets; the run engine reads them. */
     static final String RANDOMIZE_PORTS_KEY = "AppHost:RandomizePorts";
     static final String DASHBOARD_ENABLED_KEY = "Dashboard:Enabled";
+    static final String SHARED_REAPER_KEY = "AppHost:SharedReaper";
 
     private final Class<?> appHostClass;
     private final DistributedApplicationBuilder builder;
@@ -73,6 +74,7 @@ public final class DistributedApplicationTestingBuilder {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.add("--" + RANDOMIZE_PORTS_KEY + "=true");
         all.add("--" + DASHBOARD_ENABLED_KEY + "=false");
+        all.add("--" + SHARED_REAPER_KEY + "=true");
         DistributedApplicationBuilder captured = AppHostCapture.capture(appHostClass, all.toArray(String[]::new),
                 new AppHostCapture.Options(TestSecrets.newStore()));
         if (captured.executionContext().isPublishMode()) {

@@ -2,6 +2,7 @@ package dev.apphost.testing.bench;
 
 import dev.apphost.DistributedApplication;
 import dev.apphost.DistributedApplicationBuilder;
+import dev.apphost.testing.DistributedApplicationTestingBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +18,9 @@ import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * One JVM, interleaved: N containers of {@code local/httpd:1} to HTTP-ready through
- * {@link DistributedApplication#start()} (plus waiting for the HTTP health check) and through
+ * One JVM, interleaved: N containers of {@code local/httpd:1} to HTTP-ready through the test harness
+ * ({@link DistributedApplicationTestingBuilder} from an AppHost class, {@link DistributedApplication#start()},
+ * then waiting for the HTTP health check) and through
  * Testcontainers' {@code GenericContainer.start()} with {@code Wait.forHttp("/")}
  * ({@code Startables.deepStart} for more than one), after one untimed warm-up of each. Prints the
  * medians and their ratio (apphost / Testcontainers), and the median time of {@code close()} /
@@ -48,20 +50,29 @@ public final class TestcontainersComparisonBench {
             }
         }
         System.out.printf("%d container(s) to HTTP-ready, %d rounds (medians)%n", containers, rounds);
-        System.out.printf("  apphost DistributedApplication.start():  %7.1f ms  (close %6.1f ms)  all %s%n",
+        System.out.printf("  apphost testing builder + start():      %7.1f ms  (close %6.1f ms)  all %s%n",
                 median(ours) / 1e6, median(oursClose) / 1e6, millis(ours));
         System.out.printf("  Testcontainers start():                  %7.1f ms  (stop  %6.1f ms)  all %s%n",
                 median(theirs) / 1e6, median(theirsClose) / 1e6, millis(theirs));
         System.out.printf("  ratio apphost / Testcontainers: %.2f%n", (double) median(ours) / median(theirs));
     }
 
+    /** The AppHost the apphost side starts: {@code --containers=N} httpd containers with an HTTP health check. */
+    public static final class BenchAppHost {
+        public static void main(String[] args) {
+            DistributedApplicationBuilder builder = DistributedApplication.createBuilder(args);
+            int count = Integer.parseInt(builder.configuration().get("containers", "1"));
+            for (int i = 0; i < count; i++) {
+                builder.addContainer("web" + i, IMAGE).withHttpEndpoint(null, 80, "http").withHttpHealthCheck("/");
+            }
+            builder.build().run();
+        }
+    }
+
     private static long apphost(int containers, List<Long> closeTimes) {
         long start = System.nanoTime();
-        DistributedApplicationBuilder builder = DistributedApplication.createBuilder("--Dashboard:Enabled=false");
-        for (int i = 0; i < containers; i++) {
-            builder.addContainer("web" + i, IMAGE).withHttpEndpoint(null, 80, "http").withHttpHealthCheck("/");
-        }
-        DistributedApplication app = builder.build();
+        DistributedApplication app = DistributedApplicationTestingBuilder.create(BenchAppHost.class,
+                "--containers=" + containers).build();
         app.start();
         for (int i = 0; i < containers; i++) {
             app.resourceNotifications().waitForResourceHealthy("web" + i, Duration.ofSeconds(60));
