@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -191,6 +192,28 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
     /** Replaces the health check: the orchestrator polls it once the resource runs. */
     B withHealthCheck(HealthCheck check) {
         healthCheck = check;
+        return self();
+    }
+
+    /**
+     * Changes this resource's service in the generated {@code docker-compose.yaml}, as Aspire's
+     * {@code PublishAsDockerComposeService}: {@code (resource, service) -> service.set("restart", "always")}.
+     */
+    public B publishAsDockerComposeService(
+            BiConsumer<dev.apphost.model.ComputeResource, dev.apphost.publish.compose.ComposeService> configure) {
+        applicationBuilder().deploymentSettings().addComposeServiceCallback(name(),
+                Objects.requireNonNull(configure, "configure"));
+        return self();
+    }
+
+    /**
+     * Changes this resource's objects in the generated Helm chart, as Aspire's
+     * {@code PublishAsKubernetesService}: {@code (resource, objects) -> objects.deployment()...}.
+     */
+    public B publishAsKubernetesService(
+            BiConsumer<dev.apphost.model.ComputeResource, dev.apphost.publish.kubernetes.KubernetesObjects> configure) {
+        applicationBuilder().deploymentSettings().addKubernetesServiceCallback(name(),
+                Objects.requireNonNull(configure, "configure"));
         return self();
     }
 

@@ -1,0 +1,123 @@
+package dev.apphost.publish.compose;
+
+import dev.apphost.Configuration;
+import dev.apphost.ExecutionContext;
+import dev.apphost.model.AppModel;
+import dev.apphost.model.ComputeResource;
+import dev.apphost.model.ParameterResource;
+import dev.apphost.model.ProjectResource;
+import dev.apphost.plan.PasswordGenerator;
+import dev.apphost.publish.deploy.DeploymentException;
+import dev.apphost.publish.deploy.DeploymentPlan;
+import dev.apphost.publish.deploy.DeploymentSettings;
+import dev.apphost.publish.deploy.DeploymentTarget;
+import dev.apphost.publish.deploy.ProjectImages;
+import dev.apphost.publish.deploy.Yaml;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code --publisher docker-compose --output-path DIR}: writes {@code DIR/docker-compose.yaml}
+ * (see {@link ComposeFileWriter}), {@code DIR/.env} and {@code DIR/}{@value ProjectImages#FILE_NAME}
+ * (the projects whose images {@code apphost:deploy} builds). Starts nothing.
+ *
+ * <p>{@code .env} holds one variable per parameter the services use and one image name per project.
+ * Values already in an existing {@code .env} are kept, so generated passwords survive a re-publish
+ * and edits stay. A generated parameter (Redis's password) gets a fresh value; a non-secret one its
+ * configured or default value; a secret one stays empty — secrets are never written in clear: set
+ * it in {@code .env} or in the shell's environment before {@code up}.
+ */
+public final class DockerComposePublisher {
+
+    public static final String COMPOSE_FILE = "docker-compose.yaml";
+    public static final String ENV_FILE = ".env";
+    static final String HEADER = "# Written by apphost from the AppHost model (--publisher docker-compose).\n"
+            + "# ${VARIABLES} come from .env next to this file, or from the shell's environment.\n";
+
+    private DockerComposePublisher() {
+    }
+
+    /** Writes the files into {@code outputDirectory}; returns the compose file. */
+    public static Path publish(AppModel model, ExecutionContext executionContext, Configuration configuration,
+            DeploymentSettings settings, Path outputDirectory, PrintStream out) {
+        DeploymentTarget target = settings.requireTarget(DeploymentTarget.Kind.DOCKER_COMPOSE);
+        Path directory = outputDirectory.toAbsolutePath().normalize();
+        DeploymentPlan plan = new DeploymentPlan(model, executionContext, target, out);
+        Map<String, Object> file = new ComposeFileWriter(plan, settings, directory).write();
+        try {
+            Files.createDirectories(directory);
+            Path compose = directory.resolve(COMPOSE_FILE);
+            Files.writeString(compose, HEADER + Yaml.write(file), StandardCharsets.UTF_8);
+            Path env = directory.resolve(ENV_FILE);
+            Files.writeString(env, envFile(plan, configuration, EnvFile.read(env)).text(), StandardCharsets.UTF_8);
+            ProjectImages images = new ProjectImages(target.name());
+            for (ComputeResource service : plan.services()) {
+                if (service instanceof ProjectResource project) {
+                    images.add(project.name(), project.projectPath(), ComposeFileWriter.imageVariable(project.name()),
+                            defaultImage(project.name()));
+                }
+            }
+            images.write(directory);
+            out.println("Published docker-compose to: " + compose);
+            return compose;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the Compose files to " + directory + ": " + e, e);
+        }
+    }
+
+    /** The image a project gets unless {@code .env} says otherwise. */
+    public static String defaultImage(String resourceName) {
+        return resourceName.toLowerCase(java.util.Locale.ROOT) + ":latest";
+    }
+
+    static EnvFile envFile(DeploymentPlan plan, Configuration configuration, Map<String, String> existing) {
+        EnvFile env = new EnvFile();
+        for (ParameterResource parameter : plan.parameters()) {
+            String name = DeploymentPlan.variableName(parameter.name());
+            String kept = existing.get(name);
+            String value;
+            String comment;
+            if (parameter.generate() != null) {
+                value = kept != null && !kept.isEmpty() ? kept : PasswordGenerator.generate(parameter.generate());
+                comment = "Parameter " + parameter.name() + " (secret, generated)";
+            } else if (parameter.secret()) {
+                value = kept != null ? kept : "";
+                comment = "Parameter " + parameter.name() + " (secret: set it here or in the environment)";
+            } else {
+                value = kept != null ? kept : configured(parameter, configuration);
+                comment = "Parameter " + parameter.name();
+            }
+            env.put(name, value, comment);
+        }
+        for (ComputeResource service : plan.services()) {
+            if (service instanceof ProjectResource) {
+                String name = ComposeFileWriter.imageVariable(service.name());
+                String kept = existing.get(name);
+                env.put(name, kept != null && !kept.isEmpty() ? kept : defaultImage(service.name()),
+                        "Image of project " + service.name() + " (built by mvn apphost:deploy)");
+            }
+        }
+        return env;
+    }
+
+    private static String configured(ParameterResource parameter, Configuration configuration) {
+        String key = parameter.configurationKey();
+        String value = configuration.get(key);
+        if (value == null && !parameter.isConnectionString()) {
+            value = configuration.get(key.replace('-', '_'));
+        }
+        if (value == null) {
+            value = parameter.defaultValue();
+        }
+        if (value != null && value.contains("\n")) {
+            throw new DeploymentException("Parameter '" + parameter.name() + "' has a value spanning lines, which "
+                    + ".env cannot hold.");
+        }
+        return value == null ? "" : value;
+    }
+}
