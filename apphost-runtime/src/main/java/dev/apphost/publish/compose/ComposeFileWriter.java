@@ -34,7 +34,8 @@ import java.util.Optional;
  *       health check, else {@code service_started}) and {@code waitForCompletion}
  *       ({@code service_completed_successfully});</li>
  *   <li>health checks: Redis {@code PING} through {@code redis-cli}, HTTP checks through
- *       {@code wget} or {@code curl} inside the service's image.</li>
+ *       {@code wget} or {@code curl} inside the service's image;</li>
+ *   <li>{@code init: true}, so a shell-wrapped command stops at once on {@code down}.</li>
  * </ul>
  */
 public final class ComposeFileWriter {
@@ -133,6 +134,8 @@ public final class ComposeFileWriter {
             service.put("depends_on", dependsOn);
         }
         healthCheck(resource).ifPresent(h -> service.put("healthcheck", h));
+        // an init process as PID 1: commands wrapped in a shell (Redis's "sh -c") stop on SIGTERM at once
+        service.put("init", true);
         service.put("restart", isAwaitedForCompletion(resource) ? "no" : "unless-stopped");
         return service;
     }

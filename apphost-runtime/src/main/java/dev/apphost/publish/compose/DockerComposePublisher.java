@@ -11,7 +11,8 @@ import dev.apphost.publish.deploy.DeploymentException;
 import dev.apphost.publish.deploy.DeploymentPlan;
 import dev.apphost.publish.deploy.DeploymentSettings;
 import dev.apphost.publish.deploy.DeploymentTarget;
-import dev.apphost.publish.deploy.ProjectImages;
+import dev.apphost.publish.deploy.DeploymentInfo;
+import dev.apphost.publish.deploy.ServiceEndpoint;
 import dev.apphost.publish.deploy.Yaml;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,8 +24,8 @@ import java.util.Map;
 
 /**
  * {@code --publisher docker-compose --output-path DIR}: writes {@code DIR/docker-compose.yaml}
- * (see {@link ComposeFileWriter}), {@code DIR/.env} and {@code DIR/}{@value ProjectImages#FILE_NAME}
- * (the projects whose images {@code apphost:deploy} builds). Starts nothing.
+ * (see {@link ComposeFileWriter}), {@code DIR/.env} and {@code DIR/}{@value DeploymentInfo#FILE_NAME}
+ * (the projects whose images {@code apphost:deploy} builds, the external endpoints). Starts nothing.
  *
  * <p>{@code .env} holds one variable per parameter the services use and one image name per project.
  * Values already in an existing {@code .env} are kept, so generated passwords survive a re-publish
@@ -55,14 +56,20 @@ public final class DockerComposePublisher {
             Files.writeString(compose, HEADER + Yaml.write(file), StandardCharsets.UTF_8);
             Path env = directory.resolve(ENV_FILE);
             Files.writeString(env, envFile(plan, configuration, EnvFile.read(env)).text(), StandardCharsets.UTF_8);
-            ProjectImages images = new ProjectImages(target.name());
+            DeploymentInfo info = new DeploymentInfo(target.name());
             for (ComputeResource service : plan.services()) {
                 if (service instanceof ProjectResource project) {
-                    images.add(project.name(), project.projectPath(), ComposeFileWriter.imageVariable(project.name()),
+                    info.addProject(project.name(), project.projectPath(), ComposeFileWriter.imageVariable(project.name()),
                             defaultImage(project.name()));
                 }
+                for (ServiceEndpoint endpoint : plan.endpoints(service.name())) {
+                    if (endpoint.external()) {
+                        info.addExternalEndpoint(service.name(), endpoint.name(), endpoint.endpoint().scheme(),
+                                endpoint.targetPort());
+                    }
+                }
             }
-            images.write(directory);
+            info.write(directory);
             out.println("Published docker-compose to: " + compose);
             return compose;
         } catch (IOException e) {

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * A Compose {@code .env} file: {@code NAME=value} lines, each after a comment saying what it is.
  * Values are written raw (no quotes): Compose v1 and v2 read the rest of the line as the value.
+ * {@code apphost:deploy} reads it back with {@link #read(Path)}.
  */
-final class EnvFile {
+public final class EnvFile {
 
     record Entry(String comment, String value) {
     }
@@ -39,7 +40,7 @@ final class EnvFile {
     }
 
     /** The values of an existing file, or none; comments and malformed lines are skipped. */
-    static Map<String, String> read(Path file) throws IOException {
+    public static Map<String, String> read(Path file) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         if (!Files.isRegularFile(file)) {
             return values;

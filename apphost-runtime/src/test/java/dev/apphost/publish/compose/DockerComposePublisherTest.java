@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.apphost.TestApps;
 import dev.apphost.publish.deploy.DeploymentException;
 import dev.apphost.publish.deploy.Golden;
-import dev.apphost.publish.deploy.ProjectImages;
+import dev.apphost.publish.deploy.DeploymentInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -67,11 +67,14 @@ class DockerComposePublisherTest {
     @Test
     void projectsToBuildAreHandedOver() throws IOException {
         Path output = publishSample();
-        ProjectImages images = ProjectImages.read(output);
-        assertThat(images.deploymentName()).isEqualTo("compose");
-        assertThat(images.projects()).extracting(ProjectImages.Project::resource).containsExactly("apiservice", "webfrontend");
-        assertThat(images.projects().get(0).pom()).isEqualTo(root.resolve("apiservice/pom.xml").toAbsolutePath());
-        assertThat(images.projects().get(0).imageVariable()).isEqualTo("APISERVICE_IMAGE");
+        DeploymentInfo info = DeploymentInfo.read(output);
+        assertThat(info.deploymentName()).isEqualTo("compose");
+        assertThat(info.projects()).extracting(DeploymentInfo.Project::resource).containsExactly("apiservice", "webfrontend");
+        assertThat(info.projects().get(0).pom()).isEqualTo(root.resolve("apiservice/pom.xml").toAbsolutePath());
+        assertThat(info.projects().get(0).imageVariable()).isEqualTo("APISERVICE_IMAGE");
+        assertThat(info.externalEndpoints()).containsExactly(
+                new DeploymentInfo.ExternalEndpoint("web", "http", "http", 80),
+                new DeploymentInfo.ExternalEndpoint("webfrontend", "http", "http", 8080));
     }
 
     @Test
