@@ -96,7 +96,7 @@ public final class DockerComposePublisher {
                 value = kept != null ? kept : "";
                 comment = "Parameter " + parameter.name() + " (secret: set it here or in the environment)";
             } else {
-                value = kept != null ? kept : configured(parameter, configuration);
+                value = kept != null ? kept : configuredValue(parameter, configuration);
                 comment = "Parameter " + parameter.name();
             }
             env.put(name, value, comment);
@@ -112,7 +112,8 @@ public final class DockerComposePublisher {
         return env;
     }
 
-    private static String configured(ParameterResource parameter, Configuration configuration) {
+    /** A non-secret parameter's value at publish time: configured, else its default, else empty. */
+    public static String configuredValue(ParameterResource parameter, Configuration configuration) {
         String key = parameter.configurationKey();
         String value = configuration.get(key);
         if (value == null && !parameter.isConnectionString()) {

@@ -119,6 +119,13 @@ public final class DeploymentPlan {
         return result;
     }
 
+    /** The names of the parameters {@code value} uses, through connection strings too. */
+    public Set<String> parametersOf(ValueExpression value) {
+        Set<String> names = new LinkedHashSet<>();
+        value.accept(new ParameterUses(model, names));
+        return names;
+    }
+
     /** The variable a parameter becomes ({@code cache-password} → {@code CACHE_PASSWORD}). */
     public static String variableName(String parameterName) {
         return EnvironmentPlanner.encodeVariableName(parameterName).toUpperCase(java.util.Locale.ROOT);
