@@ -24,7 +24,8 @@ import java.util.Map;
 
 /**
  * {@code --publisher docker-compose --output-path DIR}: writes {@code DIR/docker-compose.yaml}
- * (see {@link ComposeFileWriter}), {@code DIR/.env} and {@code DIR/}{@value DeploymentInfo#FILE_NAME}
+ * (see {@link ComposeFileWriter}), {@code DIR/.env}, {@code DIR/docker-stack.yaml} (the same for
+ * Swarm) and {@code DIR/}{@value DeploymentInfo#FILE_NAME}
  * (the projects whose images {@code apphost:deploy} builds, the external endpoints). Starts nothing.
  *
  * <p>{@code .env} holds one variable per parameter the services use and one image name per project.
@@ -37,6 +38,8 @@ public final class DockerComposePublisher {
 
     public static final String COMPOSE_FILE = "docker-compose.yaml";
     public static final String ENV_FILE = ".env";
+    /** The same app for {@code docker stack deploy} (Swarm), see {@link #swarmVariant(Map)}. */
+    public static final String STACK_FILE = "docker-stack.yaml";
     static final String HEADER = "# Written by apphost from the AppHost model (--publisher docker-compose).\n"
             + "# ${VARIABLES} come from .env next to this file, or from the shell's environment.\n";
 
@@ -54,6 +57,8 @@ public final class DockerComposePublisher {
             Files.createDirectories(directory);
             Path compose = directory.resolve(COMPOSE_FILE);
             Files.writeString(compose, HEADER + Yaml.write(file), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(STACK_FILE), HEADER + Yaml.write(swarmVariant(file)),
+                    StandardCharsets.UTF_8);
             Path env = directory.resolve(ENV_FILE);
             Files.writeString(env, envFile(plan, configuration, EnvFile.read(env)).text(), StandardCharsets.UTF_8);
             DeploymentInfo info = new DeploymentInfo(target.name());
@@ -75,6 +80,27 @@ public final class DockerComposePublisher {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the Compose files to " + directory + ": " + e, e);
         }
+    }
+
+    /**
+     * The Compose file as {@code docker stack deploy} reads it: Swarm's schema takes
+     * {@code depends_on} only as a list of names (Swarm starts services in no particular order and
+     * restarts them until their dependencies answer), so the conditions are dropped; everything
+     * else is the same file.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> swarmVariant(Map<String, Object> file) {
+        Map<String, Object> stack = new java.util.LinkedHashMap<>(file);
+        Map<String, Object> services = new java.util.LinkedHashMap<>();
+        ((Map<String, Object>) file.getOrDefault("services", Map.of())).forEach((name, value) -> {
+            Map<String, Object> service = new java.util.LinkedHashMap<>((Map<String, Object>) value);
+            if (service.get("depends_on") instanceof Map<?, ?> dependsOn) {
+                service.put("depends_on", new java.util.ArrayList<>(dependsOn.keySet()));
+            }
+            services.put(name, service);
+        });
+        stack.put("services", services);
+        return stack;
     }
 
     /** The image a project gets unless {@code .env} says otherwise. */

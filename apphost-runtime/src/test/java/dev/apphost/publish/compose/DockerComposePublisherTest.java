@@ -135,6 +135,24 @@ class DockerComposePublisherTest {
                 .contains("condition: service_healthy");
     }
 
+    /** The Swarm variant: docker's own stack loader reads it (client side, no swarm needed). */
+    @Test
+    void dockerStackAcceptsTheSwarmVariant() throws Exception {
+        Assumptions.assumeTrue(commandAvailable("docker"), "no docker CLI");
+        Path output = publishSample();
+        String stack = Files.readString(output.resolve(DockerComposePublisher.STACK_FILE));
+        assertThat(stack).contains("    depends_on:\n      - cache\n      - apiservice\n").doesNotContain("condition:");
+        ProcessBuilder builder = new ProcessBuilder("docker", "stack", "config", "-c", DockerComposePublisher.STACK_FILE)
+                .directory(output.toFile()).redirectErrorStream(true);
+        EnvFile.read(output.resolve(".env")).forEach(builder.environment()::put);
+        Process process = builder.start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Assumptions.assumeFalse(text.contains("unknown command"), "this docker CLI has no 'stack config'");
+        assertThat(process.exitValue()).as(text).isZero();
+        assertThat(text).contains("image: webfrontend:latest").contains("GREETING: hello $USER");
+    }
+
     static boolean commandAvailable(String command) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
