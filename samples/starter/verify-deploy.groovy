@@ -72,11 +72,16 @@ try {
     def http = HttpClient.newHttpClient()
     def body = null
     while (System.currentTimeMillis() < deadline) {
-        port = port ?: exec(['docker', 'service', 'inspect', '--format', '{{range .Endpoint.Ports}}{{.PublishedPort}}{{end}}', 'starter-swarm_webfrontend'])[1]
+        if (!port) {
+            // published on the task's node (mode: host): the port of the task's container
+            def task = exec(['docker', 'ps', '-q', '--filter', 'label=com.docker.swarm.service.name=starter-swarm_webfrontend'])[1]
+            def published = task ? exec(['docker', 'port', task.readLines()[0], '8080'])[1] : ''
+            port = published ? published.readLines()[0].tokenize(':').last() : null
+        }
         try {
             def response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:${port}/")).build(), HttpResponse.BodyHandlers.ofString())
             if (response.statusCode() == 200 && response.body().contains('served from the Redis cache')) { body = response.body(); break }
-        } catch (IOException ignored) {
+        } catch (IOException | IllegalArgumentException ignored) {
             // not up yet: Swarm starts the services in no order and restarts them until they answer
         }
         Thread.sleep(1000)

@@ -83,10 +83,12 @@ public final class DockerComposePublisher {
     }
 
     /**
-     * The Compose file as {@code docker stack deploy} reads it: Swarm's schema takes
-     * {@code depends_on} only as a list of names (Swarm starts services in no particular order and
-     * restarts them until their dependencies answer), so the conditions are dropped; everything
-     * else is the same file.
+     * The Compose file as {@code docker stack deploy} reads it. Three differences, each because of
+     * Swarm: {@code depends_on} is a list of names (Swarm's schema has no conditions; it starts
+     * services in no order and restarts them until their dependencies answer); services are found
+     * by DNS round robin ({@code deploy.endpoint_mode: dnsrr}) and ports are published on the node
+     * running the task ({@code mode: host}), because Swarm's virtual IPs and routing mesh need the
+     * kernel's IPVS, which many VMs lack. Everything else is the same file.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> swarmVariant(Map<String, Object> file) {
@@ -97,10 +99,36 @@ public final class DockerComposePublisher {
             if (service.get("depends_on") instanceof Map<?, ?> dependsOn) {
                 service.put("depends_on", new java.util.ArrayList<>(dependsOn.keySet()));
             }
+            if (service.get("ports") instanceof java.util.List<?> ports) {
+                service.put("ports", ports.stream().map(p -> p instanceof String text ? hostModePort(text) : p).toList());
+            }
+            Map<String, Object> deploy = service.get("deploy") instanceof Map<?, ?> d
+                    ? new java.util.LinkedHashMap<>((Map<String, Object>) d) : new java.util.LinkedHashMap<>();
+            deploy.putIfAbsent("endpoint_mode", "dnsrr");
+            service.put("deploy", deploy);
             services.put(name, service);
         });
         stack.put("services", services);
         return stack;
+    }
+
+    /** {@code "[published:]target[/protocol]"} in Compose's long syntax, published on the task's node. */
+    static Map<String, Object> hostModePort(String port) {
+        String protocol = "tcp";
+        int slash = port.indexOf('/');
+        if (slash >= 0) {
+            protocol = port.substring(slash + 1);
+            port = port.substring(0, slash);
+        }
+        int colon = port.lastIndexOf(':');
+        Map<String, Object> longSyntax = new java.util.LinkedHashMap<>();
+        longSyntax.put("target", Integer.parseInt(port.substring(colon + 1)));
+        if (colon > 0) {
+            longSyntax.put("published", Integer.parseInt(port.substring(0, colon)));
+        }
+        longSyntax.put("protocol", protocol);
+        longSyntax.put("mode", "host");
+        return longSyntax;
     }
 
     /** The image a project gets unless {@code .env} says otherwise. */

@@ -141,7 +141,9 @@ class DockerComposePublisherTest {
         Assumptions.assumeTrue(commandAvailable("docker"), "no docker CLI");
         Path output = publishSample();
         String stack = Files.readString(output.resolve(DockerComposePublisher.STACK_FILE));
-        assertThat(stack).contains("    depends_on:\n      - cache\n      - apiservice\n").doesNotContain("condition:");
+        assertThat(stack).contains("    depends_on:\n      - cache\n      - apiservice\n").doesNotContain("condition:")
+                .contains("    ports:\n      - target: 80\n        published: 8088\n        protocol: tcp\n        mode: host\n")
+                .contains("    deploy:\n      endpoint_mode: dnsrr\n");
         ProcessBuilder builder = new ProcessBuilder("docker", "stack", "config", "-c", DockerComposePublisher.STACK_FILE)
                 .directory(output.toFile()).redirectErrorStream(true);
         EnvFile.read(output.resolve(".env")).forEach(builder.environment()::put);
