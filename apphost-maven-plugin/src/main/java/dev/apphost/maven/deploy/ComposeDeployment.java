@@ -2,7 +2,6 @@ package dev.apphost.maven.deploy;
 
 import dev.apphost.publish.deploy.DeploymentInfo;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,9 +155,5 @@ public final class ComposeDeployment {
             Thread.currentThread().interrupt();
             throw new DeployException("Interrupted while waiting for the deployment to be healthy", e);
         }
-    }
-
-    static Path composeFile(Path directory) {
-        return directory.resolve("docker-compose.yaml");
     }
 }

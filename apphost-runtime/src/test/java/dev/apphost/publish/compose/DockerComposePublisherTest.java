@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -162,9 +161,5 @@ class DockerComposePublisherTest {
             }
         }
         return false;
-    }
-
-    static List<String> lines(String text) {
-        return text.lines().toList();
     }
 }
