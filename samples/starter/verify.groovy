@@ -41,4 +41,4 @@ def leftovers = ['docker', 'ps', '-aq', '--filter', 'label=dev.apphost.resource=
 assert leftovers.isEmpty() : "containers left behind: ${leftovers}"
 pids.each { pid -> assert !ProcessHandle.of(pid).map { it.alive }.orElse(false) : "process ${pid} still alive" }
 println "starter: stopped, nothing left behind"
-return true
+return evaluate(new File(basedir, 'verify-deploy.groovy'))

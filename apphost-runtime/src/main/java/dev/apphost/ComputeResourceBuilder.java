@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -331,6 +332,28 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
     }
 
     // ---- end of lifecycle ----
+
+    /**
+     * Changes this resource's service in the generated {@code docker-compose.yaml}, as Aspire's
+     * {@code PublishAsDockerComposeService}: {@code (resource, service) -> service.set("restart", "always")}.
+     */
+    public B publishAsDockerComposeService(
+            BiConsumer<dev.apphost.model.ComputeResource, dev.apphost.publish.compose.ComposeService> configure) {
+        applicationBuilder().deploymentSettings().addComposeServiceCallback(name(),
+                required(configure, "configure"));
+        return self();
+    }
+
+    /**
+     * Changes this resource's objects in the generated Helm chart, as Aspire's
+     * {@code PublishAsKubernetesService}: {@code (resource, objects) -> objects.deployment()...}.
+     */
+    public B publishAsKubernetesService(
+            BiConsumer<dev.apphost.model.ComputeResource, dev.apphost.publish.kubernetes.KubernetesObjects> configure) {
+        applicationBuilder().deploymentSettings().addKubernetesServiceCallback(name(),
+                required(configure, "configure"));
+        return self();
+    }
 
     /** Adds an environment entry for the model's own defaults (Redis's password, a project's port variables). */
     void addEnvironment(EnvironmentEntry entry) {

@@ -2,6 +2,9 @@ package dev.apphost;
 
 import dev.apphost.model.AppModel;
 import dev.apphost.publish.ManifestPublisher;
+import dev.apphost.publish.compose.DockerComposePublisher;
+import dev.apphost.publish.deploy.DeploymentTarget;
+import dev.apphost.publish.kubernetes.HelmChartPublisher;
 import dev.apphost.run.Orchestrator;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.Endpoint;
@@ -74,10 +77,37 @@ public final class DistributedApplication implements AutoCloseable {
      */
     public void run() {
         if (executionContext().isPublishMode()) {
-            ManifestPublisher.publish(this);
+            publish();
             return;
         }
         orchestrator().run();
+    }
+
+    /**
+     * {@code --publisher docker-compose} writes {@code docker-compose.yaml} and {@code .env},
+     * {@code --publisher kubernetes} a Helm chart, into {@code --output-path}; any other publisher
+     * name writes Aspire's manifest, as before.
+     */
+    private void publish() {
+        String publisher = executionContext().publisherName();
+        if (DeploymentTarget.Kind.DOCKER_COMPOSE.publisherName().equals(publisher)) {
+            DockerComposePublisher.publish(model, executionContext(), configuration(), builder.deploymentSettings(),
+                    outputDirectory(), System.out);
+        } else if (DeploymentTarget.Kind.KUBERNETES.publisherName().equals(publisher)) {
+            HelmChartPublisher.publish(model, executionContext(), configuration(), builder.deploymentSettings(),
+                    outputDirectory(), System.out);
+        } else {
+            ManifestPublisher.publish(this);
+        }
+    }
+
+    private Path outputDirectory() {
+        String outputPath = configuration().get(Configuration.OUTPUT_PATH_KEY);
+        if (outputPath == null || outputPath.isBlank()) {
+            throw new DistributedApplicationException("The '--output-path [path]' option was not specified even though "
+                    + "'--publisher " + executionContext().publisherName() + "' argument was used.");
+        }
+        return Path.of(outputPath).toAbsolutePath().normalize();
     }
 
     /**

@@ -6,6 +6,8 @@ import dev.apphost.launch.LaunchPlan;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.GeneratedDefault;
 import dev.apphost.model.Resource;
+import dev.apphost.publish.deploy.DeploymentSettings;
+import dev.apphost.publish.deploy.DeploymentTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ public final class DistributedApplicationBuilder {
     private final Map<String, ResourceBuilder<?>> resources = new LinkedHashMap<>();
     private final Map<String, ResourceBuilder<?>> hiddenResources = new LinkedHashMap<>();
     private final Map<String, Set<String>> waits = new LinkedHashMap<>();
+    private final DeploymentSettings deploymentSettings = new DeploymentSettings();
 
     DistributedApplicationBuilder(String[] args, Path appHostDirectory, Configuration configuration,
             UserSecrets userSecrets) {
@@ -310,6 +313,23 @@ public final class DistributedApplicationBuilder {
         }
     }
 
+    /**
+     * A Docker Compose compute environment: {@code --publisher docker-compose} (and
+     * {@code mvn apphost:deploy}) deploy the app's projects and containers to it.
+     */
+    public DockerComposeEnvironmentBuilder addDockerComposeEnvironment(String name) {
+        String validName = validName(name, DockerComposeEnvironmentBuilder.class);
+        deploymentSettings.addTarget(new DeploymentTarget(validName, DeploymentTarget.Kind.DOCKER_COMPOSE));
+        return new DockerComposeEnvironmentBuilder(validName, deploymentSettings);
+    }
+
+    /** A Kubernetes compute environment: {@code --publisher kubernetes} writes a Helm chart for it. */
+    public KubernetesEnvironmentBuilder addKubernetesEnvironment(String name) {
+        String validName = validName(name, KubernetesEnvironmentBuilder.class);
+        deploymentSettings.addTarget(new DeploymentTarget(validName, DeploymentTarget.Kind.KUBERNETES));
+        return new KubernetesEnvironmentBuilder(validName);
+    }
+
     /** Freezes the model. */
     public DistributedApplication build() {
         AppHostCapture.onBuild(this);
@@ -327,6 +347,10 @@ public final class DistributedApplicationBuilder {
 
     UserSecrets userSecrets() {
         return userSecrets;
+    }
+
+    DeploymentSettings deploymentSettings() {
+        return deploymentSettings;
     }
 
     Path resolvePath(String path) {
@@ -393,6 +417,11 @@ public final class DistributedApplicationBuilder {
                     + name + "' because resource of type '" + existing.getClass().getName()
                     + "' with that name already exists. Resource names are case-insensitive.");
         }
+        deploymentSettings.find(name).ifPresent(target -> {
+            throw new DistributedApplicationException("Cannot add resource of type '" + type.getName() + "' with name '"
+                    + name + "' because the " + target.kind().publisherName() + " environment '" + target.name()
+                    + "' has that name. Resource names are case-insensitive.");
+        });
         return name;
     }
 

@@ -22,18 +22,31 @@ import java.util.Set;
  *   <li>{@code external} is written only when true.</li>
  * </ul>
  */
-final class Bindings {
+public final class Bindings {
 
     /** One endpoint as the manifest writes it. */
-    record Binding(Endpoint endpoint, Integer targetPort, Integer port) {
+    public record Binding(Endpoint endpoint, Integer targetPort, Integer port) {
 
         /** The {@code port} field, or {@code null} when the manifest leaves it out. */
-        Integer writtenPort() {
+        public Integer writtenPort() {
             return port == null || Objects.equals(port, targetPort) ? null : port;
         }
     }
 
     private Bindings() {
+    }
+
+    /**
+     * The bindings of every resource, keyed by resource name, with one port counter across them all,
+     * as one manifest counts them: the deployment publishers read the same ports the manifest writes.
+     */
+    public static java.util.Map<String, List<Binding>> resolveAll(List<? extends ComputeResource> resources) {
+        PortAllocator allocator = new PortAllocator();
+        java.util.Map<String, List<Binding>> result = new java.util.LinkedHashMap<>();
+        for (ComputeResource resource : resources) {
+            result.put(resource.name(), resolve(resource, allocator));
+        }
+        return result;
     }
 
     static List<Binding> resolve(ComputeResource resource, PortAllocator allocator) {

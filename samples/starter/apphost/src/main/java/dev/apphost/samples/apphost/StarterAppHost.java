@@ -8,12 +8,16 @@ import dev.apphost.annotations.AppHost;
  * The starter app: a Redis cache, the API service, and the web frontend that uses both.
  *
  * <pre>mvn apphost:run</pre>
+ *
+ * or, on the local engine with Docker Compose: {@code mvn apphost:deploy} (then {@code mvn apphost:undeploy}).
  */
 @AppHost
 public class StarterAppHost {
 
     public static void main(String[] args) {
         var builder = DistributedApplication.createBuilder(args);
+
+        builder.addDockerComposeEnvironment("starter");
 
         // Redis keeps nothing on disk here: restarting it empties the cache. The command is listed
         // beside start/stop/restart (app.resourceCommands().commands("cache")) and run with
