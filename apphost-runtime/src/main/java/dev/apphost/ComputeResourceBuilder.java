@@ -157,6 +157,33 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         return self();
     }
 
+    /**
+     * Changes an endpoint declared before (a project's default {@code http}, say):
+     * {@code withEndpoint("http", e -> e.isProxied(true))} puts the AppHost's proxy in front of it, so its
+     * host port stays open while the resource restarts.
+     */
+    public B withEndpoint(String endpointName, Consumer<EndpointSpec> change) {
+        Objects.requireNonNull(change, "change");
+        Endpoint current = endpoints.get(endpointName);
+        if (current == null) {
+            getEndpoint(endpointName); // throws, naming the endpoints there are
+        }
+        EndpointSpec spec = new EndpointSpec(current);
+        change.accept(spec);
+        validatePort(spec.port, "port");
+        validatePort(spec.targetPort, "targetPort");
+        endpoints.put(endpointName, new Endpoint(current.name(), current.scheme(), current.protocol(),
+                current.transport(), spec.port, spec.targetPort, spec.external, current.env(), spec.proxied));
+        return self();
+    }
+
+    /** Sets whether the AppHost's proxy fronts {@code endpointName} (see {@link #withEndpoint(String, Consumer)}). */
+    B withEndpointProxied(String endpointName, boolean proxied) {
+        getEndpoint(endpointName);
+        endpoints.computeIfPresent(endpointName, (k, e) -> e.withProxied(proxied));
+        return self();
+    }
+
     /** Marks the http and https endpoints as reachable from outside the app (manifest {@code external: true}). */
     public B withExternalHttpEndpoints() {
         endpoints.replaceAll((k, e) -> e.isHttp() ? e.withExternal(true) : e);

@@ -23,6 +23,7 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
     public static final List<String> PORT_VARIABLES =
             List.of("PORT", "SERVER_PORT", "QUARKUS_HTTP_PORT", "MICRONAUT_SERVER_PORT");
 
+    private int replicas = 1;
     private final Path projectPath;
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
@@ -56,8 +57,24 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
         return projectPath;
     }
 
+    /**
+     * Runs {@code count} JVMs of this resource. Each endpoint keeps one host port, where a TCP proxy
+     * in the AppHost spreads connections round-robin over the replicas; each replica listens on a port
+     * of its own, which it receives through its port variables. The resource is {@code Running} once all
+     * replicas run; their log lines start with {@code [<name>-<index>]}.
+     *
+     * <pre>{@code
+     * builder.addProject(...).withReplicas(2);
+     * }</pre>
+     */
+    public ProjectResourceBuilder withReplicas(int count) {
+        dev.apphost.model.ComputeResource.requireReplicas(name(), count);
+        replicas = count;
+        return this;
+    }
+
     @Override
     public ProjectResource resource() {
-        return new ProjectResource(name(), projectPath, settings());
+        return new ProjectResource(name(), projectPath, settings(), replicas);
     }
 }

@@ -11,6 +11,8 @@ package dev.apphost.model;
  * @param targetPort the port the workload listens on; {@code null} = same as port (or allocated)
  * @param external whether it is meant to be reached from outside the app (manifest {@code external})
  * @param env the environment variable that receives the target port, or {@code null}
+ * @param proxied whether the AppHost's TCP proxy listens on the host port and forwards to the target
+ *     port ({@code isProxied(true)}): the host port then stays open across restarts of the resource
  */
 public record Endpoint(
         String name,
@@ -20,7 +22,14 @@ public record Endpoint(
         Integer port,
         Integer targetPort,
         boolean external,
-        String env) {
+        String env,
+        boolean proxied) {
+
+    /** An endpoint that is not proxied. */
+    public Endpoint(String name, String scheme, String protocol, String transport, Integer port, Integer targetPort,
+            boolean external, String env) {
+        this(name, scheme, protocol, transport, port, targetPort, external, env, false);
+    }
 
     /** An endpoint with Aspire's defaults: protocol tcp, transport from the scheme. */
     public static Endpoint of(String name, String scheme, Integer port, Integer targetPort, String env) {
@@ -34,7 +43,11 @@ public record Endpoint(
     }
 
     public Endpoint withExternal(boolean value) {
-        return new Endpoint(name, scheme, protocol, transport, port, targetPort, value, env);
+        return new Endpoint(name, scheme, protocol, transport, port, targetPort, value, env, proxied);
+    }
+
+    public Endpoint withProxied(boolean value) {
+        return new Endpoint(name, scheme, protocol, transport, port, targetPort, external, env, value);
     }
 
     private static boolean isHttp(String scheme) {
