@@ -14,11 +14,16 @@ import java.util.Map;
 
 /**
  * The ports of every endpoint, decided before anything starts (so consumers started in parallel
- * already know where their dependencies will listen). There is no proxy:
+ * already know where their dependencies will listen):
  * <ul>
  *   <li>a process (project or executable) listens on {@code targetPort ?? port ?? allocated}, and
  *       that is also its host port; {@code port} and {@code targetPort} must agree when both are set;</li>
- *   <li>a container publishes {@code targetPort} (required) on {@code port ?? allocated}.</li>
+ *   <li>a proxied endpoint of a process ({@code isProxied(true)}, or any endpoint of a resource with
+ *       replicas) has the host port {@code port ?? allocated}, where the AppHost's proxy listens, and
+ *       the target port {@code targetPort ?? allocated}; each further replica gets an allocated
+ *       target port of its own ({@link #replica(String, int)});</li>
+ *   <li>a container publishes {@code targetPort} (required) on {@code port ?? allocated}; the allocated
+ *       port of a persistent container is remembered ({@link PersistentPorts}) and reused by later runs.</li>
  * </ul>
  * A fixed port already in use, or an invalid endpoint, makes that resource fail to start; the
  * problem is kept per resource in {@link #problem(String)}.
@@ -27,13 +32,23 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
 
     private final Map<String, Map<String, AllocatedEndpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    /** Target ports of every replica (index 0 first), by {@code resource/endpoint}. */
+    private final Map<String, List<Integer>> replicaPorts = new LinkedHashMap<>();
+    private final PersistentPorts remembered;
 
-    private EndpointAllocation() {
+    private EndpointAllocation(PersistentPorts remembered) {
+        this.remembered = remembered;
     }
 
     /** Allocates ports for {@code resources}; fixed ports are checked with {@code ports.isFree}. */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports) {
-        EndpointAllocation allocation = new EndpointAllocation();
+        return allocate(resources, ports, PersistentPorts.standard());
+    }
+
+    /** As {@link #allocate(List, PortAllocator)}, remembering persistent containers' ports in {@code remembered}. */
+    public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
+            PersistentPorts remembered) {
+        EndpointAllocation allocation = new EndpointAllocation(remembered);
         for (ComputeResource resource : resources) {
             for (Endpoint e : resource.endpoints()) {
                 if (e.port() != null) {
@@ -66,7 +81,30 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
                 }
                 fixed = e.port();
                 targetPort = e.targetPort();
+                if (fixed == null && resource instanceof ContainerResource c && c.persistent()) {
+                    hostPort = remembered.port(c.containerName(), e.name(), ports);
+                } else {
+                    hostPort = fixed != null ? fixed : ports.allocate();
+                }
+            } else if (resource.proxies(e)) {
+                String invalid = proxiedProblem(resource, e);
+                if (invalid != null) {
+                    errors.add(invalid);
+                    continue;
+                }
+                fixed = e.port();
                 hostPort = fixed != null ? fixed : ports.allocate();
+                targetPort = e.targetPort() != null ? e.targetPort() : ports.allocate();
+                if (e.targetPort() != null && !ports.isFree(e.targetPort())) {
+                    errors.add("Target port " + e.targetPort() + " of endpoint '" + e.name() + "' of resource '"
+                            + resource.name() + "' is already in use by another process; stop that process or "
+                            + "choose another port.");
+                }
+                List<Integer> targets = new ArrayList<>(List.of(targetPort));
+                for (int i = 1; i < resource.replicas(); i++) {
+                    targets.add(ports.allocate());
+                }
+                replicaPorts.put(key(resource.name()) + "/" + e.name(), List.copyOf(targets));
             } else {
                 if (e.port() != null && e.targetPort() != null && !e.port().equals(e.targetPort())) {
                     errors.add("The endpoint '" + e.name() + "' of resource '" + resource.name() + "' has port "
@@ -89,6 +127,32 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
         if (!errors.isEmpty()) {
             problems.put(key(resource.name()), String.join(" ", errors));
         }
+    }
+
+    private static String proxiedProblem(ComputeResource resource, Endpoint e) {
+        if (resource.replicas() > 1 && e.targetPort() != null) {
+            return "Resource '" + resource.name() + "' has " + resource.replicas() + " replicas, so its endpoint '"
+                    + e.name() + "' cannot have a fixed targetPort (" + e.targetPort() + "): each replica listens on a "
+                    + "port of its own behind the proxy. Remove targetPort (set port for a fixed host port).";
+        }
+        if (e.port() != null && e.port().equals(e.targetPort())) {
+            return "The endpoint '" + e.name() + "' of resource '" + resource.name() + "' is proxied, so port and "
+                    + "targetPort cannot both be " + e.port() + ": the proxy listens on port and forwards to targetPort."
+                    + " Set only port.";
+        }
+        return null;
+    }
+
+    /**
+     * The endpoints of replica {@code index} of {@code resource}: as {@link #of(String)}, with that
+     * replica's own target port on each proxied endpoint.
+     */
+    public List<AllocatedEndpoint> replica(String resource, int index) {
+        return of(resource).stream().map(e -> {
+            List<Integer> targets = replicaPorts.get(key(resource) + "/" + e.endpoint());
+            return targets == null ? e : new AllocatedEndpoint(e.resource(), e.endpoint(), e.scheme(), e.hostPort(),
+                    targets.get(index), e.inContainer());
+        }).toList();
     }
 
     @Override
