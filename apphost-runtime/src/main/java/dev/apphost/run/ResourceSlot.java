@@ -48,7 +48,7 @@ final class ResourceSlot {
             monitor.stop();
         }
         store.move(name(), STOPPING, s -> s.withState(STOPPING, null));
-        current.stop(grace);
+        current.release(grace); // the app is stopping: a persistent container is left running
         try {
             exited.get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
