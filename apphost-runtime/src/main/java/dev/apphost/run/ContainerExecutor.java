@@ -108,21 +108,12 @@ public final class ContainerExecutor implements ResourceExecutor {
         ContainerResource container = (ContainerResource) resource;
         String name = container.name();
         Session s = session(name, logs);
-        String image = container.imageReference();
-        try {
-            s.engine.ensureImage(image, line -> logs.line(LogLine.Stream.STDOUT, line));
-        } catch (ImageNotFoundException e) {
-            throw new ResourceStartException("Container resource '" + name + "' cannot start: " + e.getMessage(), e);
-        } catch (ContainerEngineException e) {
-            throw new ResourceStartException("Container resource '" + name + "' cannot start: image '" + image
-                    + "' could not be checked: " + e.getMessage(), e);
-        }
         ContainerSpec spec = spec(container, request, s);
         StartedContainer started;
         String note = null;
         try {
             if (container.persistent()) {
-                PersistentContainers.ensureNetwork(s.engine);
+                // a reused container needs neither its image checked nor its network: that is done on creation only
                 String hash = PersistentContainers.configHash(spec, container);
                 // created on the persistent network with persistent labels; it joins the session network below
                 ContainerSpec persistent = new ContainerSpec(spec.name(), spec.image(), spec.env(), spec.args(),
@@ -130,12 +121,17 @@ public final class ContainerExecutor implements ResourceExecutor {
                         List.of(), PersistentContainers.labels(appName, name, hash), spec.init(), spec.extraHosts(),
                         spec.runtimeArgs(), spec.workingDir());
                 var outcome = PersistentContainers.startOrReuse(s.engine, persistent, hash, s.networkName, name, logs,
-                        () -> createAndStart(s, container, persistent));
+                        () -> {
+                            PersistentContainers.ensureNetwork(s.engine);
+                            return createAndStart(s, container, persistent, logs);
+                        });
                 started = outcome.container();
                 note = outcome.note();
             } else {
-                started = createAndStart(s, container, spec);
+                started = createAndStart(s, container, spec, logs);
             }
+        } catch (ImageNotFoundException e) {
+            throw new ResourceStartException("Container resource '" + name + "' cannot start: " + e.getMessage(), e);
         } catch (HostPortInUseException e) {
             throw new ResourceStartException("Port " + e.hostPort() + " of container resource '" + name
                     + "' is already in use by another process or container; stop it or choose another port ("
@@ -157,7 +153,9 @@ public final class ContainerExecutor implements ResourceExecutor {
         return new RunningContainer(s.engine, started, follow, container.persistent() ? s.networkName : null, note);
     }
 
-    private StartedContainer createAndStart(Session s, ContainerResource container, ContainerSpec spec) {
+    /** Ensures the image (pulling it with progress lines in the log when missing), then creates and starts the container. */
+    private StartedContainer createAndStart(Session s, ContainerResource container, ContainerSpec spec, LogSink logs) {
+        s.engine.ensureImage(spec.image(), line -> logs.line(LogLine.Stream.STDOUT, line));
         if (s.engine instanceof DockerJavaContainerEngine docker) {
             List<String> anonymous = container.volumes().stream().filter(v -> v.name() == null || v.name().isBlank())
                     .map(VolumeMount::target).toList();
