@@ -29,7 +29,7 @@ import redis.clients.jedis.Jedis;
 /**
  * Persistent containers against the real engine: kept at stop, reused by the next run (same id, not
  * started again, same host port), recreated when the configuration changes, shared through
- * withContainerName, untouched by the sweep. Every container made here is removed afterwards.
+ * withContainerName, untouched by the sweep and the reaper. Every container made here is removed afterwards.
  */
 @Tag("docker")
 class PersistentContainerRunTest {
@@ -123,6 +123,26 @@ class PersistentContainerRunTest {
                 assertThat(jedis.ping()).isEqualTo("PONG");
             }
         }
+        theSweepAndTheReaperLeaveItAloneEvenOnADeadSessionsNetwork(id);
+    }
+
+    /** A session whose AppHost died (kill -9) with the persistent container still attached to its network. */
+    private void theSweepAndTheReaperLeaveItAloneEvenOnADeadSessionsNetwork(String id) throws Exception {
+        Process dead = new ProcessBuilder("true").start();
+        dead.waitFor();
+        String swept = "apphost-" + appName + "-dead";
+        engine.createNetwork(swept, ResourceLabels.forSession(appName + "-dead", dead.toHandle()).app(appName).build());
+        engine.connectNetwork(swept, id, List.of("cache"));
+        OrphanSweeper.sweep(engine);
+        assertThat(engine.listNetworks(Map.of(ResourceLabels.APP, appName))).as("the dead session's network").isEmpty();
+        assertThat(engine.status(id).running()).as("the persistent container after the sweep").isTrue();
+
+        String session = appName + "-reaped";
+        engine.createNetwork("apphost-" + session, ResourceLabels.forSession(session).app(appName).build());
+        engine.connectNetwork("apphost-" + session, id, List.of("cache"));
+        engine.removeAll(ResourceLabels.sessionFilter(session)); // what the reaper does after a kill -9
+        assertThat(engine.listNetworks(Map.of(ResourceLabels.APP, appName))).as("the reaped session's network").isEmpty();
+        assertThat(engine.status(id).running()).as("the persistent container after the reaper").isTrue();
     }
 
     @Test
@@ -154,24 +174,5 @@ class PersistentContainerRunTest {
             assertThat(persistent(shared)).extracting(ManagedContainer::id).containsExactly(id);
             assertThat(logged(other, "apphost: reused persistent container " + shared)).isTrue();
         }
-    }
-
-    @Test
-    void theSweepLeavesItAloneEvenWhenItSitsOnADeadSessionsNetwork() throws Exception {
-        String id;
-        try (DistributedApplication first = run(appDir, c -> { })) {
-            id = engine.listContainers(Map.of(ResourceLabels.APP, appName)).get(0).id();
-        }
-        // a session whose AppHost died (kill -9) with the persistent container still attached to its network
-        Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
-        String network = "apphost-" + appName + "-dead";
-        engine.createNetwork(network, ResourceLabels.forSession(appName + "-dead", dead.toHandle()).app(appName).build());
-        engine.connectNetwork(network, id, List.of("cache"));
-
-        OrphanSweeper.sweep(engine);
-
-        assertThat(engine.listNetworks(Map.of(ResourceLabels.APP, appName))).as("the dead session's network").isEmpty();
-        assertThat(engine.status(id).running()).as("the persistent container").isTrue();
     }
 }
