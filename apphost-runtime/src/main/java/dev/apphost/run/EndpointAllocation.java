@@ -108,8 +108,9 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
             } else {
                 if (e.port() != null && e.targetPort() != null && !e.port().equals(e.targetPort())) {
                     errors.add("The endpoint '" + e.name() + "' of resource '" + resource.name() + "' has port "
-                            + e.port() + " and targetPort " + e.targetPort() + "; a process is not proxied, so both "
-                            + "must be the same (set only one of them).");
+                            + e.port() + " and targetPort " + e.targetPort() + "; an endpoint that is not proxied needs both "
+                            + "the same: set only one of them, or put the AppHost's proxy in front of it with "
+                            + "withEndpoint(\"" + e.name() + "\", e -> e.isProxied(true)).");
                     continue;
                 }
                 fixed = e.targetPort() != null ? e.targetPort() : e.port();

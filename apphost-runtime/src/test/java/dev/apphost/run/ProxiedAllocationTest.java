@@ -63,6 +63,19 @@ class ProxiedAllocationTest {
     }
 
     @Test
+    void differentPortAndTargetPortWithoutTheProxyPointToIt() {
+        var b = TestApps.builder(Map.of());
+        b.addExecutable("a", "true", ".").withHttpEndpoint(45220, 45221, "http");
+        b.addExecutable("b", "true", ".").withHttpEndpoint(45222, 45223, "http").withEndpoint("http", e -> e.isProxied(true));
+        AppModel model = b.build().model();
+        EndpointAllocation allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
+        assertThat(allocation.problem("a")).contains("withEndpoint(\"http\", e -> e.isProxied(true))");
+        assertThat(allocation.problem("b")).isNull();
+        assertThat(allocation.find("b", "http")).extracting(AllocatedEndpoint::hostPort, AllocatedEndpoint::targetPort)
+                .containsExactly(45222, 45223);
+    }
+
+    @Test
     void withEndpointNamesTheEndpointsThereAreWhenTheNameIsUnknown() {
         var b = TestApps.builder(Map.of());
         assertThatThrownBy(() -> b.addExecutable("a", "true", ".").withHttpEndpoint().withEndpoint("https", e -> { }))
