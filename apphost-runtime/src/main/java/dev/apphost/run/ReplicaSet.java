@@ -21,6 +21,8 @@ final class ReplicaSet implements RunningResource {
     private final Map<TcpProxy, String> proxies;
     private final List<LaunchRequest> requests;
     private final boolean[] running;
+    /** Set by {@link #stop}: from then on the proxies belong to the next start, not to this set. */
+    private boolean stopping;
     private final CompletableFuture<Integer> exit;
 
     /**
@@ -40,8 +42,8 @@ final class ReplicaSet implements RunningResource {
             exits.add(replicas.get(i).exit().whenComplete((code, e) -> {
                 synchronized (this) {
                     running[index] = false;
+                    routeToRunning();
                 }
-                routeToRunning();
             }));
         }
         this.exit = CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).thenApply(v -> exits.stream()
@@ -49,16 +51,17 @@ final class ReplicaSet implements RunningResource {
                 .findFirst().orElse(0));
     }
 
-    /** Points every proxy at the target ports of the replicas that run. */
-    private void routeToRunning() {
+    /** Points every proxy at the target ports of the replicas that run (none once stopping). */
+    private synchronized void routeToRunning() {
+        if (stopping) {
+            return;
+        }
         proxies.forEach((proxy, endpoint) -> {
             List<Integer> ports = new ArrayList<>();
-            synchronized (this) {
-                for (int i = 0; i < requests.size(); i++) {
-                    if (running[i]) {
-                        requests.get(i).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
-                                .map(AllocatedEndpoint::targetPort).findFirst().ifPresent(ports::add);
-                    }
+            for (int i = 0; i < requests.size(); i++) {
+                if (running[i]) {
+                    requests.get(i).endpoints().stream().filter(e -> e.endpoint().equals(endpoint))
+                            .map(AllocatedEndpoint::targetPort).findFirst().ifPresent(ports::add);
                 }
             }
             proxy.targets(ports);
@@ -72,6 +75,11 @@ final class ReplicaSet implements RunningResource {
 
     @Override
     public void stop(Duration grace) {
+        synchronized (this) {
+            // new connections wait in the proxies from now on; the next start points them at its replicas
+            proxies.keySet().forEach(proxy -> proxy.targets(List.of()));
+            stopping = true;
+        }
         CompletableFuture.allOf(replicas.stream()
                 .map(r -> CompletableFuture.runAsync(() -> r.stop(grace), DAEMONS))
                 .toArray(CompletableFuture[]::new)).join();
