@@ -10,6 +10,6 @@ cd "$(dirname "$0")/.."
 CP="apphost-runtime/target/test-classes:apphost-runtime/target/classes:$(cat apphost-runtime/target/bench.classpath)"
 DIR=$(mktemp -d)
 trap 'java -cp "$CP" dev.apphost.run.bench.PersistentRedisBench cleanup "$DIR" >/dev/null 2>&1; rm -rf "$DIR"' EXIT
-run() { java -cp "$CP" dev.apphost.run.bench.PersistentRedisBench "$@" 2>/dev/null | grep -E '^(create|persistent|session|ratio)'; }
+run() { java -cp "$CP" dev.apphost.run.bench.PersistentRedisBench "$@" 2>/dev/null | grep -E '^(create|persistent|session|ratio|floor)'; }
 run create "$DIR"
 run measure "$DIR" "${1:-7}"

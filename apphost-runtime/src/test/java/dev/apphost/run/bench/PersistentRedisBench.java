@@ -32,7 +32,7 @@ public final class PersistentRedisBench {
         System.setProperty(PersistentPorts.DIRECTORY_PROPERTY, dir.resolve("state").toString());
         Path appDir = Files.createDirectories(dir.resolve("benchapp"));
         switch (args[0]) {
-            case "create" -> System.out.printf("create (first run, container created): %d ms%n", run(appDir, true));
+            case "create" -> System.out.printf("create (first run, container created): %s%n", show(run(appDir, true)));
             case "measure" -> measure(appDir, Integer.parseInt(args[2]));
             case "cleanup" -> cleanup();
             default -> throw new IllegalArgumentException("create|measure|cleanup");
@@ -41,10 +41,10 @@ public final class PersistentRedisBench {
     }
 
     private static void measure(Path appDir, int iterations) throws Exception {
-        long cold = run(appDir, true);
-        System.out.printf("persistent reuse, cold JVM (first run in this JVM): %d ms%n", cold);
-        List<Long> reuse = new ArrayList<>();
-        List<Long> session = new ArrayList<>();
+        System.out.printf("persistent reuse, cold JVM (first run in this JVM): %s%n", show(run(appDir, true)));
+        List<long[]> reuse = new ArrayList<>();
+        List<long[]> session = new ArrayList<>();
+        List<long[]> process = new ArrayList<>();
         for (int i = 0; i < iterations; i++) {
             if (i % 2 == 0) {
                 reuse.add(run(appDir, true));
@@ -53,16 +53,23 @@ public final class PersistentRedisBench {
                 session.add(run(appDir, false));
                 reuse.add(run(appDir, true));
             }
+            process.add(runProcess(appDir));
         }
-        long r = median(reuse);
-        long s = median(session);
-        System.out.printf("persistent reuse, warm: median %d ms  %s%n", r, reuse);
-        System.out.printf("session Redis (created each run), warm: median %d ms  %s%n", s, session);
-        System.out.printf("ratio reuse / session: %.2f%n", (double) r / s);
+        System.out.printf("floor: an AppHost with one process (sleep), medians of %d: Running after %d ms%n",
+                iterations, median(process, 0));
+        long[] r = {median(reuse, 0), median(reuse, 1)};
+        long[] s = {median(session, 0), median(session, 1)};
+        System.out.printf("persistent reuse, warm, medians of %d: %s%n", iterations, show(r));
+        System.out.printf("session Redis (created each run), warm, medians of %d: %s%n", iterations, show(s));
+        System.out.printf("ratio reuse / session: Running %.2f, Healthy %.2f%n", (double) r[0] / s[0], (double) r[1] / s[1]);
     }
 
-    /** Milliseconds from start() to Healthy. */
-    private static long run(Path appDir, boolean persistent) {
+    private static String show(long[] times) {
+        return "Running after " + times[0] + " ms, Healthy after " + times[1] + " ms";
+    }
+
+    /** Milliseconds from start() to Running (start() returned) and to Healthy. */
+    private static long[] run(Path appDir, boolean persistent) {
         DistributedApplicationBuilder b = TestApps.builder(appDir, Map.of("Parameters:cache-password", "benchpw"));
         var cache = b.addRedis("cache");
         if (persistent) {
@@ -71,8 +78,20 @@ public final class PersistentRedisBench {
         try (DistributedApplication app = b.build()) {
             long start = System.nanoTime();
             app.start();
+            long running = (System.nanoTime() - start) / 1_000_000;
             app.resourceNotifications().waitForResourceHealthy("cache", Duration.ofSeconds(60));
-            return (System.nanoTime() - start) / 1_000_000;
+            return new long[] {running, (System.nanoTime() - start) / 1_000_000};
+        }
+    }
+
+    /** The orchestration floor: an AppHost with one process and no container, start() to Running. */
+    private static long[] runProcess(Path appDir) {
+        DistributedApplicationBuilder b = TestApps.builder(appDir, Map.of());
+        b.addExecutable("sleeper", "sleep", ".", "30");
+        try (DistributedApplication app = b.build()) {
+            long start = System.nanoTime();
+            app.start();
+            return new long[] {(System.nanoTime() - start) / 1_000_000};
         }
     }
 
@@ -83,8 +102,8 @@ public final class PersistentRedisBench {
         }
     }
 
-    private static long median(List<Long> values) {
-        List<Long> sorted = new ArrayList<>(values);
+    private static long median(List<long[]> values, int index) {
+        List<Long> sorted = new ArrayList<>(values.stream().map(v -> v[index]).toList());
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
     }
