@@ -150,7 +150,7 @@ public final class ContainerExecutor implements ResourceExecutor {
             logs.line(LogLine.Stream.STDERR, "apphost: cannot follow the output of " + started.name() + ": " + e);
             follow = null;
         }
-        return new RunningContainer(s.engine, started, follow, container.persistent() ? s.networkName : null, note);
+        return new RunningContainer(s.engine, started, follow, container.persistent() ? s.networkName : null, note, logs);
     }
 
     /** Ensures the image (pulling it with progress lines in the log when missing), then creates and starts the container. */
@@ -295,9 +295,11 @@ public final class ContainerExecutor implements ResourceExecutor {
         /** For a persistent container: the session network it joined; {@code null} for a session container. */
         private final String sessionNetwork;
         private final String note;
+        private final LogSink logs;
 
         RunningContainer(ContainerEngine engine, StartedContainer container, LogFollow follow, String sessionNetwork,
-                String note) {
+                String note, LogSink logs) {
+            this.logs = logs;
             this.engine = engine;
             this.container = container;
             this.follow = follow;
@@ -392,6 +394,8 @@ public final class ContainerExecutor implements ResourceExecutor {
             if (follow != null) {
                 follow.close();
             }
+            logs.line(LogLine.Stream.STDOUT, "apphost: persistent container " + container.name()
+                    + " keeps running for the next run (remove it with: docker rm -f " + container.name() + ")");
             exit.complete(0);
         }
 

@@ -95,7 +95,8 @@ class PersistentContainerRunTest {
         String name;
         int port;
         String id;
-        try (DistributedApplication first = run(appDir, c -> { })) {
+        DistributedApplication first = run(appDir, c -> { });
+        try (first) {
             List<ManagedContainer> mine = engine.listContainers(Map.of(ResourceLabels.MANAGED, "true",
                     ResourceLabels.APP, appName, ResourceLabels.LIFETIME, "persistent"));
             assertThat(mine).hasSize(1);
@@ -108,6 +109,7 @@ class PersistentContainerRunTest {
             assertThat(logged(first, "apphost: created persistent container " + name)).isTrue();
         }
         assertThat(engine.status(id).running()).as("kept running after the AppHost stopped").isTrue();
+        assertThat(logged(first, "apphost: persistent container " + name + " keeps running for the next run")).isTrue();
         assertThat(engine.listContainers(Map.of(ResourceLabels.MANAGED, "true", ResourceLabels.APP, appName)))
                 .as("only the persistent container is left").extracting(ManagedContainer::id).containsExactly(id);
         String startedAt = startedAt(id);
