@@ -18,5 +18,12 @@ public enum ContainerLifetime {
      * when it changed. Never removed by the AppHost, its reaper or the sweep: remove it with
      * {@code docker rm -f} when you are done with it.
      */
-    PERSISTENT
+    PERSISTENT;
+
+    /**
+     * Configuration key, {@code true} by default: {@code false} runs every {@link #PERSISTENT} container
+     * as a {@link #SESSION} one for that run (a fresh container with a generated name, removed at stop),
+     * as the testing harness does unless asked otherwise.
+     */
+    public static final String PERSISTENT_CONTAINERS_KEY = "AppHost:PersistentContainers";
 }

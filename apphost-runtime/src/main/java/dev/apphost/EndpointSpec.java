@@ -3,51 +3,85 @@ package dev.apphost;
 import dev.apphost.model.Endpoint;
 
 /**
- * The changeable parts of an endpoint, for {@link ComputeResourceBuilder#withEndpoint(String, java.util.function.Consumer)}:
+ * The changeable parts of an endpoint already declared on a resource, handed to
+ * {@link ComputeResourceBuilder#withEndpoint(String, java.util.function.Consumer)}:
  *
  * <pre>{@code
- * builder.addProject(Projects.Api.class, "api")
- *        .withEndpoint("http", e -> e.isProxied(true))   // a host port that survives restarts
- *        .withEndpoint("http", e -> e.port(8080));       // a fixed host port
+ * builder.addProject(Projects.ApiGateway.class, "gateway")
+ *        .withEndpoint("http", e -> e.port(8080))              // the project's default http endpoint, fixed
+ *        .withEndpoint("http", e -> e.isExternal(true).isProxied(false));
  * }</pre>
+ *
+ * Ports: {@code null} means "allocate" ({@link #port}) or "same as port" ({@link #targetPort}), as
+ * in {@code withHttpEndpoint(port, targetPort, name)}.
  */
 public final class EndpointSpec {
-    Integer port;
-    Integer targetPort;
-    boolean external;
-    boolean proxied;
 
-    EndpointSpec(Endpoint endpoint) {
-        port = endpoint.port();
-        targetPort = endpoint.targetPort();
-        external = endpoint.external();
-        proxied = endpoint.proxied();
+    private final String resourceName;
+    private final String name;
+    private Integer port;
+    private Integer targetPort;
+    private boolean external;
+    private boolean proxied;
+
+    EndpointSpec(String resourceName, Endpoint endpoint) {
+        this.resourceName = resourceName;
+        this.name = endpoint.name();
+        this.port = endpoint.port();
+        this.targetPort = endpoint.targetPort();
+        this.external = endpoint.external();
+        this.proxied = endpoint.proxied();
     }
 
-    /** The host port; {@code null} = allocate one. */
+    /** The port others connect to; {@code null} = allocate one. */
     public EndpointSpec port(Integer value) {
-        port = value;
+        this.port = ComputeResourceBuilder.validPort(resourceName, value, "port of endpoint '" + name + "'");
         return this;
     }
 
-    /** The port the workload listens on; {@code null} = allocated (or the host port when not proxied). */
+    /** The port the workload listens on; {@code null} = the same as {@link #port}. */
     public EndpointSpec targetPort(Integer value) {
-        targetPort = value;
+        this.targetPort = ComputeResourceBuilder.validPort(resourceName, value, "targetPort of endpoint '" + name + "'");
         return this;
     }
 
-    /** Whether it is meant to be reached from outside the app (manifest {@code external}). */
+    /** Reachable from outside the app (manifest {@code external: true}). */
     public EndpointSpec isExternal(boolean value) {
-        external = value;
+        this.external = value;
         return this;
     }
 
     /**
-     * Whether the AppHost's TCP proxy listens on the host port and forwards to the target port: the
-     * host port then stays the same and accepts connections while the resource restarts.
+     * Whether the AppHost's TCP proxy listens on the host port and forwards to the target port, so the
+     * host port stays the same and accepts connections while the resource restarts ({@code false} by
+     * default; an endpoint of a resource with replicas is always proxied). See {@code docs/lifecycle-proxy.md}.
      */
     public EndpointSpec isProxied(boolean value) {
-        proxied = value;
+        this.proxied = value;
         return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Integer port() {
+        return port;
+    }
+
+    public Integer targetPort() {
+        return targetPort;
+    }
+
+    public boolean external() {
+        return external;
+    }
+
+    public boolean proxied() {
+        return proxied;
+    }
+
+    Endpoint applyTo(Endpoint endpoint) {
+        return endpoint.withPorts(port, targetPort).withExternal(external).withProxied(proxied);
     }
 }

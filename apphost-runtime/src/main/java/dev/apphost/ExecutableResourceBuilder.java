@@ -36,8 +36,7 @@ public final class ExecutableResourceBuilder extends ComputeResourceBuilder<Exec
      * }</pre>
      */
     public ExecutableResourceBuilder withReplicas(int count) {
-        dev.apphost.model.ComputeResource.requireReplicas(name(), count);
-        replicas = count;
+        replicas = validReplicas(count);
         return this;
     }
 

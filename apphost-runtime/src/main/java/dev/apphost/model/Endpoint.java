@@ -12,7 +12,9 @@ package dev.apphost.model;
  * @param external whether it is meant to be reached from outside the app (manifest {@code external})
  * @param env the environment variable that receives the target port, or {@code null}
  * @param proxied whether the AppHost's TCP proxy listens on the host port and forwards to the target
- *     port ({@code isProxied(true)}): the host port then stays open across restarts of the resource
+ *     port ({@code isProxied(true)}): the host port then stays open across restarts of the resource.
+ *     {@code false} by default here, unlike Aspire's {@code IsProxied}: run mode acts on the flag, and
+ *     an endpoint is proxied only when asked for (or when the resource has replicas)
  */
 public record Endpoint(
         String name,
@@ -46,8 +48,19 @@ public record Endpoint(
         return new Endpoint(name, scheme, protocol, transport, port, targetPort, value, env, proxied);
     }
 
+    public Endpoint withPorts(Integer newPort, Integer newTargetPort) {
+        return new Endpoint(name, scheme, protocol, transport, newPort, newTargetPort, external, env, proxied);
+    }
+
     public Endpoint withProxied(boolean value) {
         return new Endpoint(name, scheme, protocol, transport, port, targetPort, external, env, value);
+    }
+
+    /** For messages: {@code http endpoint 'http' on port 8080 (target 80)}. */
+    public String describe() {
+        String where = port == null ? "on an allocated port" : "on port " + port;
+        String target = targetPort == null || targetPort.equals(port) ? "" : " (target port " + targetPort + ")";
+        return scheme + " endpoint '" + name + "' " + where + target;
     }
 
     private static boolean isHttp(String scheme) {

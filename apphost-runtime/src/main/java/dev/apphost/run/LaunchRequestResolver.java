@@ -29,6 +29,7 @@ final class LaunchRequestResolver {
         String name = resource.name();
         try {
             LaunchRequest single = resolve(resource, network, values, allocation.of(name));
+            allocation.release(name); // the executor starts it next: its ports must be bindable now
             if (resource.replicas() <= 1) {
                 return single;
             }

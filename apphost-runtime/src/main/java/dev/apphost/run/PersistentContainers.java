@@ -1,5 +1,10 @@
 package dev.apphost.run;
 
+import dev.apphost.Configuration;
+import dev.apphost.ContainerLifetime;
+import dev.apphost.model.AppModel;
+import dev.apphost.model.Resource;
+
 import dev.apphost.containers.ContainerEngine;
 import dev.apphost.containers.ContainerEngineException;
 import dev.apphost.containers.ContainerSpec;
@@ -64,7 +69,8 @@ final class PersistentContainers {
 
     /**
      * Reuses the container named in {@code spec} when its hash label equals {@code hash}, else
-     * (re)creates it with {@code create}; then joins it to {@code sessionNetwork} as {@code alias}.
+     * (re)creates it with {@code create}; then joins it to {@code sessionNetwork}
+     * ({@code null}: none) as {@code alias}.
      */
     static Outcome startOrReuse(ContainerEngine engine, ContainerSpec spec, String hash, String sessionNetwork,
             String alias, ResourceExecutor.LogSink logs, Supplier<StartedContainer> create) {
@@ -90,7 +96,9 @@ final class PersistentContainers {
             note = "created persistent container " + spec.name() + " (" + shortId(started.id()) + ")";
         }
         logs.line(LogLine.Stream.STDOUT, "apphost: " + note);
-        engine.connectNetwork(sessionNetwork, started.id(), List.of(alias));
+        if (sessionNetwork != null) { // a lone container has no session network to join
+            engine.connectNetwork(sessionNetwork, started.id(), List.of(alias));
+        }
         return new Outcome(started, note);
     }
 
@@ -125,5 +133,27 @@ final class PersistentContainers {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /**
+     * {@code model} as this run sees it: unchanged while {@link ContainerLifetime#PERSISTENT_CONTAINERS_KEY}
+     * is {@code true} (the default); when it is {@code false}, every persistent container becomes a
+     * session container with a generated name (its fixed name belongs to the persistent one).
+     */
+    static AppModel forRun(AppModel model, Configuration configuration) {
+        if (Boolean.parseBoolean(configuration.get(ContainerLifetime.PERSISTENT_CONTAINERS_KEY, "true"))) {
+            return model;
+        }
+        return new AppModel(model.resources().stream().map(PersistentContainers::asSession).toList(),
+                model.hiddenResources().stream().map(PersistentContainers::asSession).toList());
+    }
+
+    private static Resource asSession(Resource resource) {
+        if (!(resource instanceof ContainerResource c) || !c.persistent()) {
+            return resource;
+        }
+        return new ContainerResource(c.name(), c.image(), c.tag(), c.entrypoint(), c.bindMounts(), c.volumes(),
+                c.runtimeArgs(), c.connectionString(), c.connectionProperties(), c.settings(), ContainerLifetime.SESSION,
+                null);
     }
 }
