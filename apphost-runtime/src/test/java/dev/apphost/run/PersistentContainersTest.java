@@ -56,4 +56,24 @@ class PersistentContainersTest {
                 .matches("cache-[0-9a-f]{8}").isNotEqualTo(PersistentContainers.nameOf(bare, "other"));
         assertThat(PersistentContainers.nameOf(cache(), "shop")).isEqualTo(cache().containerName());
     }
+
+    @Test
+    void withPersistentContainersOffEveryPersistentContainerRunsAsASessionOne() {
+        var b = TestApps.builder(Map.of());
+        b.addContainer("cache", "redis", "8.2").withLifetime(ContainerLifetime.PERSISTENT).withContainerName("shop-cache");
+        b.addContainer("web", "local/httpd", "1").withContainerName("shop-web");
+        var model = b.build().model();
+
+        var kept = PersistentContainers.forRun(model, dev.apphost.Configuration.of(Map.of(), Map.of(), Map.of(), java.util.List.of()));
+        assertThat(kept).isSameAs(model);
+
+        var off = PersistentContainers.forRun(model, dev.apphost.Configuration.of(Map.of(), Map.of(), Map.of(),
+                java.util.List.of("--" + ContainerLifetime.PERSISTENT_CONTAINERS_KEY + "=false")));
+        ContainerResource cache = (ContainerResource) off.get("cache");
+        assertThat(cache.persistent()).isFalse();
+        assertThat(cache.containerName()).as("the fixed name belongs to the persistent container").isNull();
+        assertThat(cache.image()).isEqualTo("redis");
+        assertThat(cache.settings()).isSameAs(((ContainerResource) model.get("cache")).settings());
+        assertThat(off.get("web")).as("a session container is left as it is").isSameAs(model.get("web"));
+    }
 }
