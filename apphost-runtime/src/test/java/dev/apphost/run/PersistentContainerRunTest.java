@@ -120,12 +120,36 @@ class PersistentContainerRunTest {
             assertThat(second.getEndpoint("cache", "tcp").getPort()).isEqualTo(port);
             assertThat(logged(second, "apphost: reused persistent container " + name + " (" + id.substring(0, 12) + ")"))
                     .isTrue();
+            assertThat(second.resourceSnapshot("cache").message()).as("the Running line says it was reused")
+                    .isEqualTo("reused persistent container " + name + " (" + id.substring(0, 12) + ")");
             try (Jedis jedis = new Jedis("localhost", port)) {
                 jedis.auth("s3cret");
                 assertThat(jedis.ping()).isEqualTo("PONG");
             }
         }
         theSweepAndTheReaperLeaveItAloneEvenOnADeadSessionsNetwork(id);
+    }
+
+    @Test
+    void withPersistentContainersOffItRunsAsAFreshSessionContainerRemovedAtStop() {
+        String fixed = appName + "-fixed";
+        DistributedApplicationBuilder b = TestApps.builder(appDir, Map.of("Parameters:cache-password", "s3cret",
+                ContainerLifetime.PERSISTENT_CONTAINERS_KEY, "false"));
+        b.addRedis("cache").withLifetime(ContainerLifetime.PERSISTENT).withContainerName(fixed);
+        try (DistributedApplication app = b.build()) {
+            app.start();
+            app.resourceNotifications().waitForResourceHealthy("cache", LONG);
+            assertThat(persistent(fixed)).isEmpty();
+            assertThat(engine.listContainers(Map.of(ResourceLabels.MANAGED, "true", ResourceLabels.APP, appName)))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.name()).startsWith("cache-").isNotEqualTo(fixed);
+                        assertThat(c.labels()).containsKey(ResourceLabels.SESSION)
+                                .doesNotContainKey(ResourceLabels.CONFIG_HASH);
+                    });
+            assertThat(app.resourceSnapshot("cache").message()).isNull();
+        }
+        assertThat(engine.listContainers(Map.of(ResourceLabels.MANAGED, "true", ResourceLabels.APP, appName)))
+                .as("removed at stop, as a session container").isEmpty();
     }
 
     /** A session whose AppHost died (kill -9) with the persistent container still attached to its network. */

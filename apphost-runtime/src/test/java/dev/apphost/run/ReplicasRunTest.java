@@ -65,6 +65,43 @@ class ReplicasRunTest {
     }
 
     @Test
+    void aRestartCommandKeepsTheProxiedHostPortAndTheRunClosesTheProxyAtStop() throws Exception {
+        var b = TestApps.builder(ProcessRunTest.resources(), Map.of());
+        b.addExecutable("pids", ProcessRunTest.java(), ".", "PidServer.java")
+                .withHttpEndpoint(null, null, "http", "PORT").withHttpHealthCheck("/")
+                .withEndpoint("http", e -> e.isProxied(true));
+        DistributedApplication app = b.build();
+        Orchestrator o = new Orchestrator(app.model(), dev.apphost.ExecutionContext.run(), app.configuration(),
+                app.appHostDirectory(), null,
+                RunOptions.from(app.configuration()).withShutdownTimeout(Duration.ofSeconds(3)));
+        URI url;
+        try {
+            o.start();
+            o.notifications().waitForResourceHealthy("pids", ProcessRunTest.LONG);
+            url = o.endpointUrl("pids", "http");
+            String first = get(url);
+
+            CompletableFuture<dev.apphost.ExecuteCommandResult> restart = CompletableFuture.supplyAsync(
+                    () -> o.executeCommand("pids", dev.apphost.KnownResourceCommands.RESTART));
+            String during = get(url); // the old process, or held by the proxy until the new one listens
+            dev.apphost.ExecuteCommandResult result = restart.join();
+            assertThat(result.success()).as(result.errorMessage()).isTrue();
+            o.notifications().waitForResourceHealthy("pids", ProcessRunTest.LONG);
+
+            assertThat(during).startsWith("pid=");
+            assertThat(o.endpointUrl("pids", "http")).isEqualTo(url);
+            String after = get(url);
+            assertThat(after.replaceAll("pid=(\\d+).*", "$1")).isNotEqualTo(first.replaceAll("pid=(\\d+).*", "$1"));
+        } finally {
+            o.stop();
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            assertThatThrownBy(() -> socket.connect(new java.net.InetSocketAddress("127.0.0.1", url.getPort()), 2000))
+                    .as("the run's proxies close when the app stops").isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
     void aFixedTargetPortWithReplicasIsRejectedNamingTheFix() {
         var b = TestApps.builder(java.nio.file.Path.of("."), Map.of());
         b.addExecutable("api", "true", ".").withHttpEndpoint(null, 41999, "http").withReplicas(2);
