@@ -154,10 +154,12 @@ class PersistentContainerRunTest {
 
     /** A session whose AppHost died (kill -9) with the persistent container still attached to its network. */
     private void theSweepAndTheReaperLeaveItAloneEvenOnADeadSessionsNetwork(String id) throws Exception {
-        Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
+        // labelled while its owner lives (the sweep needs the owner's identity to prove it dead), then killed
+        Process dead = new ProcessBuilder("sleep", "60").start();
+        Map<String, String> labels = ResourceLabels.forSession(appName + "-dead", dead.toHandle()).app(appName).build();
+        dead.destroyForcibly().waitFor();
         String swept = "apphost-" + appName + "-dead";
-        engine.createNetwork(swept, ResourceLabels.forSession(appName + "-dead", dead.toHandle()).app(appName).build());
+        engine.createNetwork(swept, labels);
         engine.connectNetwork(swept, id, List.of("cache"));
         OrphanSweeper.sweep(engine);
         assertThat(engine.listNetworks(Map.of(ResourceLabels.APP, appName))).as("the dead session's network").isEmpty();

@@ -106,6 +106,7 @@ class ProxiedAllocationTest {
     void theContainerNameMustBeValid() {
         var b = TestApps.builder(Map.of());
         assertThatThrownBy(() -> b.addContainer("c", "img").withContainerName("no spaces"))
-                .hasMessageContaining("Container resource 'c': 'no spaces' is not a valid container name");
+                .isInstanceOf(dev.apphost.InvalidResourceArgumentException.class)
+                .hasMessageContaining("Resource 'c': 'no spaces' is not a valid container name");
     }
 }

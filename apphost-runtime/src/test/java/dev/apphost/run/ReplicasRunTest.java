@@ -126,6 +126,7 @@ class ReplicasRunTest {
         EndpointAllocation allocation = EndpointAllocation.allocate(List.of(server), new PortAllocator());
         var endpoint = allocation.find("server", "http");
         assertThat(endpoint.hostPort()).isNotEqualTo(endpoint.targetPort());
+        allocation.release("server"); // as LaunchRequestResolver does right before the start: the ports are bindable
         LaunchRequest request = new LaunchRequest(Map.of("PORT", Integer.toString(endpoint.targetPort())),
                 List.of("PidServer.java"), allocation.of("server"));
         try (EndpointProxies proxies = new EndpointProxies(Duration.ofSeconds(30));
