@@ -385,4 +385,12 @@ public abstract class ComputeResourceBuilder<B extends ComputeResourceBuilder<B>
         }
         return port;
     }
+
+    /** {@code count} for {@code withReplicas}, else an {@link InvalidResourceArgumentException}. */
+    final int validReplicas(int count) {
+        if (count < 1) {
+            throw invalid("count", "withReplicas(" + count + ") is not a valid replica count; use 1 or more.");
+        }
+        return count;
+    }
 }

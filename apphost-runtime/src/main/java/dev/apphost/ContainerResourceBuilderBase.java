@@ -36,6 +36,8 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
     private final List<BindMount> bindMounts = new ArrayList<>();
     private final List<dev.apphost.model.VolumeMount> volumes = new ArrayList<>();
     private final List<String> runtimeArgs = new ArrayList<>();
+    private ContainerLifetime lifetime = ContainerLifetime.SESSION;
+    private String containerName;
 
     ContainerResourceBuilderBase(DistributedApplicationBuilder applicationBuilder, String name, String image, String tag) {
         super(applicationBuilder, name);
@@ -169,8 +171,47 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
         return self();
     }
 
+    /**
+     * {@link ContainerLifetime#PERSISTENT} keeps the container when the AppHost stops and reuses it next
+     * run while its configuration is unchanged; its name is {@code <resource>-<8 hex digits of the AppHost
+     * folder's hash>} unless {@link #withContainerName} gives one, and its allocated host ports are
+     * remembered so they stay the same.
+     */
+    public B withLifetime(ContainerLifetime lifetime) {
+        this.lifetime = required(lifetime, "lifetime");
+        return self();
+    }
+
+    /**
+     * A fixed container name instead of {@code <resource>-<random>}. AppHosts that give the same name to a
+     * persistent container with the same configuration share it.
+     */
+    public B withContainerName(String containerName) {
+        required(containerName, "containerName");
+        if (!containerName.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+            throw invalid("containerName", "'" + containerName + "' is not a valid container name; use letters, "
+                    + "digits, '_', '.' and '-', starting with a letter or digit.");
+        }
+        this.containerName = containerName;
+        return self();
+    }
+
     ContainerResource containerResource(ValueExpression connectionString, Map<String, ValueExpression> properties) {
         return new ContainerResource(name(), image, tag, entrypoint, bindMounts, volumes, runtimeArgs,
-                connectionString, properties == null ? new LinkedHashMap<>() : properties, settings());
+                connectionString, properties == null ? new LinkedHashMap<>() : properties, settings(), lifetime,
+                containerName != null || lifetime == ContainerLifetime.SESSION ? containerName
+                        : name() + "-" + appHostHash(applicationBuilder().appHostDirectory()));
+    }
+
+    /** Aspire's persistent-name suffix: the first 8 hex digits of the SHA-256 of the AppHost's folder. */
+    static String appHostHash(java.nio.file.Path appHostDirectory) {
+        String path = appHostDirectory.toAbsolutePath().normalize().toString();
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

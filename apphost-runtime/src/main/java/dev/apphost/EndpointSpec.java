@@ -51,7 +51,11 @@ public final class EndpointSpec {
         return this;
     }
 
-    /** Whether a proxy sits in front of the endpoint ({@code true} by default, as in Aspire). */
+    /**
+     * Whether the AppHost's TCP proxy listens on the host port and forwards to the target port, so the
+     * host port stays the same and accepts connections while the resource restarts ({@code false} by
+     * default; an endpoint of a resource with replicas is always proxied). See {@code docs/lifecycle-proxy.md}.
+     */
     public EndpointSpec isProxied(boolean value) {
         this.proxied = value;
         return this;

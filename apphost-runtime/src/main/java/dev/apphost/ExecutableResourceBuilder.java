@@ -15,6 +15,7 @@ import java.nio.file.Path;
 public final class ExecutableResourceBuilder extends ComputeResourceBuilder<ExecutableResourceBuilder> {
 
     private final String command;
+    private int replicas = 1;
     private final Path workingDirectory;
 
     ExecutableResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, String command,
@@ -24,8 +25,23 @@ public final class ExecutableResourceBuilder extends ComputeResourceBuilder<Exec
         this.workingDirectory = workingDirectory;
     }
 
+    /**
+     * Runs {@code count} processs of this resource. Each endpoint keeps one host port, where a TCP proxy
+     * in the AppHost spreads connections round-robin over the replicas; each replica listens on a port
+     * of its own, which it receives through its port variables. The resource is {@code Running} once all
+     * replicas run; their log lines start with {@code [<name>-<index>]}.
+     *
+     * <pre>{@code
+     * builder.addExecutable(...).withReplicas(2);
+     * }</pre>
+     */
+    public ExecutableResourceBuilder withReplicas(int count) {
+        replicas = validReplicas(count);
+        return this;
+    }
+
     @Override
     public ExecutableResource resource() {
-        return new ExecutableResource(name(), command, workingDirectory, settings());
+        return new ExecutableResource(name(), command, workingDirectory, settings(), replicas);
     }
 }

@@ -44,6 +44,7 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
             List.of("SERVER_ADDRESS", "QUARKUS_HTTP_HOST", "MICRONAUT_SERVER_HOST");
 
     private final Path projectPath;
+    private int replicas = 1;
     private final List<String> jvmArgs = new ArrayList<>();
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
@@ -142,8 +143,23 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
         return projectPath;
     }
 
+    /**
+     * Runs {@code count} JVMs of this resource. Each endpoint keeps one host port, where a TCP proxy
+     * in the AppHost spreads connections round-robin over the replicas; each replica listens on a port
+     * of its own, which it receives through its port variables. The resource is {@code Running} once all
+     * replicas run; their log lines start with {@code [<name>-<index>]}.
+     *
+     * <pre>{@code
+     * builder.addProject(...).withReplicas(2);
+     * }</pre>
+     */
+    public ProjectResourceBuilder withReplicas(int count) {
+        replicas = validReplicas(count);
+        return this;
+    }
+
     @Override
     public ProjectResource resource() {
-        return new ProjectResource(name(), projectPath, settings(), jvmArgs);
+        return new ProjectResource(name(), projectPath, settings(), jvmArgs, replicas);
     }
 }

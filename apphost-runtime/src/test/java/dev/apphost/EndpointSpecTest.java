@@ -22,17 +22,17 @@ class EndpointSpecTest {
         assertThat(http.port()).isEqualTo(8080);
         assertThat(http.targetPort()).isNull();
         assertThat(http.external()).isFalse();
-        assertThat(http.proxied()).isTrue();
+        assertThat(http.proxied()).as("the AppHost's proxy fronts an endpoint only when asked for").isFalse();
     }
 
     @Test
     void setsEveryFieldOfTheSpecAndKeepsTheRest() {
         var container = TestProjects.builder().addContainer("web", "local/httpd:1")
                 .withHttpEndpoint(null, 80, "http", "WEB_PORT")
-                .withEndpoint("http", e -> e.port(9000).targetPort(8081).isExternal(true).isProxied(false));
+                .withEndpoint("http", e -> e.port(9000).targetPort(8081).isExternal(true).isProxied(true));
 
         Endpoint http = ((ComputeResource) container.resource()).endpoints().get(0);
-        assertThat(http).isEqualTo(new Endpoint("http", "http", "tcp", "http", 9000, 8081, true, "WEB_PORT", false));
+        assertThat(http).isEqualTo(new Endpoint("http", "http", "tcp", "http", 9000, 8081, true, "WEB_PORT", true));
     }
 
     @Test

@@ -63,7 +63,10 @@ public interface ContainerEngine extends AutoCloseable {
      */
     String createNetwork(String name, Map<String, String> labels);
 
-    /** Removes a network by name or id; a missing network is ignored. */
+    /**
+     * Removes a network by name or id; a missing network is ignored. Containers still attached (a
+     * persistent container that joined a session network) are disconnected first.
+     */
     void removeNetwork(String nameOrId);
 
     /**
@@ -106,6 +109,25 @@ public interface ContainerEngine extends AutoCloseable {
 
     /** Removes every container, then every network, carrying all of {@code labels} (containers in parallel). */
     RemovalResult removeAll(Map<String, String> labels);
+
+    /**
+     * Starts a container that exists but does not run (a persistent container after a reboot).
+     *
+     * @throws ContainerStartException when it cannot start
+     */
+    default void start(String containerId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot start existing containers");
+    }
+
+    /** Connects a running container to {@code network}, reachable there under {@code aliases}. */
+    default void connectNetwork(String network, String containerId, List<String> aliases) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot connect containers to networks");
+    }
+
+    /** Disconnects a container from {@code network}; not connected, or gone, is ignored. */
+    default void disconnectNetwork(String network, String containerId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot disconnect containers");
+    }
 
     /** Releases the connection; abandoned calls stuck in a hung daemon are left to die with the JVM. */
     @Override

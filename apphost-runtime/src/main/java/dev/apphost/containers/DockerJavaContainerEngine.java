@@ -149,8 +149,67 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
                 client.removeNetworkCmd(nameOrId).exec();
             } catch (NotFoundException ignored) {
                 // already gone
+            } catch (DockerException e) {
+                // "has active endpoints": a persistent container joined it; it outlives the network
+                var attached = client.inspectNetworkCmd().withNetworkId(nameOrId).exec().getContainers();
+                if (attached == null || attached.isEmpty()) {
+                    throw e;
+                }
+                for (String container : attached.keySet()) {
+                    disconnect(nameOrId, container);
+                }
+                client.removeNetworkCmd(nameOrId).exec();
             }
         });
+    }
+
+    @Override
+    public void start(String containerId) {
+        try {
+            guard.run("start container " + containerId, START_CALL, () -> {
+                try {
+                    client.startContainerCmd(containerId).exec();
+                } catch (NotModifiedException ignored) {
+                    // already running
+                }
+            });
+        } catch (ContainerEngineException e) {
+            String message = e.getCause() != null ? EngineCallGuard.engineMessage(e.getCause()) : e.getMessage();
+            throw new ContainerStartException(containerId, inspect(containerId).getConfig().getImage(), message, e);
+        }
+    }
+
+    @Override
+    public void connectNetwork(String network, String containerId, List<String> aliases) {
+        guard.run("connect " + containerId + " to network " + network, QUICK_CALL, () -> {
+            try {
+                client.connectToNetworkCmd().withNetworkId(network).withContainerId(containerId)
+                        .withContainerNetwork(new com.github.dockerjava.api.model.ContainerNetwork()
+                                .withAliases(aliases)).exec();
+            } catch (ConflictException | com.github.dockerjava.api.exception.InternalServerErrorException e) {
+                if (!String.valueOf(e.getMessage()).contains("already exists")) {
+                    throw e;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void disconnectNetwork(String network, String containerId) {
+        guard.run("disconnect " + containerId + " from network " + network, QUICK_CALL,
+                () -> disconnect(network, containerId));
+    }
+
+    private void disconnect(String network, String containerId) {
+        try {
+            client.disconnectFromNetworkCmd().withNetworkId(network).withContainerId(containerId).withForce(true).exec();
+        } catch (NotFoundException ignored) {
+            // the network or the container is gone
+        } catch (DockerException e) {
+            if (!String.valueOf(e.getMessage()).contains("is not connected")) {
+                throw e;
+            }
+        }
     }
 
     @Override

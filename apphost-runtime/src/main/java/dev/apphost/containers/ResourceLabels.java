@@ -45,6 +45,10 @@ public final class ResourceLabels {
     public static final String APP = "dev.apphost.app";
     /** The resource name in the app model. */
     public static final String RESOURCE = "dev.apphost.resource";
+    /** {@code persistent} on persistent containers and their network. */
+    public static final String LIFETIME = "dev.apphost.lifetime";
+    /** The configuration hash of a persistent container: a change means it must be recreated. */
+    public static final String CONFIG_HASH = "dev.apphost.config-hash";
 
     private final Map<String, String> labels = new LinkedHashMap<>();
 
@@ -74,7 +78,20 @@ public final class ResourceLabels {
 
     /** Labels for a persistent resource: managed, but never removed by session cleanup or the sweep. */
     public static ResourceLabels persistent() {
-        return new ResourceLabels();
+        ResourceLabels result = new ResourceLabels();
+        result.labels.put(LIFETIME, "persistent");
+        return result;
+    }
+
+    /** The configuration hash of a persistent container. */
+    public ResourceLabels configHash(String hash) {
+        labels.put(CONFIG_HASH, Objects.requireNonNull(hash, "hash == null"));
+        return this;
+    }
+
+    /** The label filter that selects every persistent container and network. */
+    public static Map<String, String> persistentFilter() {
+        return Map.of(MANAGED, "true", LIFETIME, "persistent");
     }
 
     public ResourceLabels app(String appName) {

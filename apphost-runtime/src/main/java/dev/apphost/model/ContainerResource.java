@@ -1,5 +1,6 @@
 package dev.apphost.model;
 
+import dev.apphost.ContainerLifetime;
 import dev.apphost.containers.ImageReference;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import java.util.Map;
  * @param entrypoint {@code null} keeps the image's own
  * @param runtimeArgs {@code withContainerRuntimeArgs}: run mode only, never in the manifest
  * @param connectionString {@code null} when the container offers none
+ * @param lifetime {@code SESSION} (removed when the AppHost stops) or {@code PERSISTENT} (kept and reused)
+ * @param containerName the container's fixed name ({@code withContainerName}, or the stable name of a
+ *     persistent container); {@code null} = {@code <resource>-<8 random letters>} at each run
  */
 public record ContainerResource(
         String name,
@@ -23,9 +27,20 @@ public record ContainerResource(
         List<String> runtimeArgs,
         ValueExpression connectionString,
         Map<String, ValueExpression> connectionProperties,
-        ComputeSettings settings) implements ComputeResource {
+        ComputeSettings settings,
+        ContainerLifetime lifetime,
+        String containerName) implements ComputeResource {
+
+    /** A session container with a generated name. */
+    public ContainerResource(String name, String image, String tag, String entrypoint, List<BindMount> bindMounts,
+            List<VolumeMount> volumes, List<String> runtimeArgs, ValueExpression connectionString,
+            Map<String, ValueExpression> connectionProperties, ComputeSettings settings) {
+        this(name, image, tag, entrypoint, bindMounts, volumes, runtimeArgs, connectionString, connectionProperties,
+                settings, ContainerLifetime.SESSION, null);
+    }
 
     public ContainerResource {
+        lifetime = lifetime == null ? ContainerLifetime.SESSION : lifetime;
         bindMounts = List.copyOf(bindMounts);
         volumes = List.copyOf(volumes);
         runtimeArgs = List.copyOf(runtimeArgs);
@@ -35,5 +50,9 @@ public record ContainerResource(
     /** {@code [registry/]image:tag} (and/or {@code @digest}), with {@code :latest} when it names neither. */
     public String imageReference() {
         return ImageReference.parse(tag == null ? image : image + ":" + tag).withDefaultTag().toString();
+    }
+
+    public boolean persistent() {
+        return lifetime == ContainerLifetime.PERSISTENT;
     }
 }

@@ -11,8 +11,10 @@ package dev.apphost.model;
  * @param targetPort the port the workload listens on; {@code null} = same as port (or allocated)
  * @param external whether it is meant to be reached from outside the app (manifest {@code external})
  * @param env the environment variable that receives the target port, or {@code null}
- * @param proxied whether the orchestrator puts a proxy in front of it (Aspire's {@code IsProxied},
- *     {@code true} by default); stored as declared, acted on by the run-mode networking
+ * @param proxied whether the AppHost's TCP proxy listens on the host port and forwards to the target
+ *     port ({@code isProxied(true)}): the host port then stays open across restarts of the resource.
+ *     {@code false} by default here, unlike Aspire's {@code IsProxied}: run mode acts on the flag, and
+ *     an endpoint is proxied only when asked for (or when the resource has replicas)
  */
 public record Endpoint(
         String name,
@@ -25,10 +27,10 @@ public record Endpoint(
         String env,
         boolean proxied) {
 
-    /** An endpoint proxied as by default. */
+    /** An endpoint that is not proxied. */
     public Endpoint(String name, String scheme, String protocol, String transport, Integer port, Integer targetPort,
             boolean external, String env) {
-        this(name, scheme, protocol, transport, port, targetPort, external, env, true);
+        this(name, scheme, protocol, transport, port, targetPort, external, env, false);
     }
 
     /** An endpoint with Aspire's defaults: protocol tcp, transport from the scheme. */

@@ -41,6 +41,11 @@ public final class RunValues {
         this.endpoints = endpoints;
     }
 
+    /** The same values, with endpoints looked up in {@code other} (a replica's own target ports, say). */
+    public RunValues withEndpoints(EndpointLookup other) {
+        return new RunValues(model, parameterValues, other);
+    }
+
     public String resolve(ValueExpression expression, Network network) {
         return expression.accept(new Resolver(network));
     }

@@ -47,6 +47,9 @@ import java.util.function.Supplier;
  *       and the session labels;</li>
  *   <li>{@link #close()} removes whatever of the session is left, then its network.</li>
  * </ul>
+ * A persistent container ({@code withLifetime(ContainerLifetime.PERSISTENT)}) is handled by
+ * {@link PersistentContainers}: reused when its configuration hash is unchanged, joined to the session
+ * network on each run, and left running (only disconnected) when the AppHost stops.
  */
 public final class ContainerExecutor implements ResourceExecutor {
 
@@ -140,7 +143,9 @@ public final class ContainerExecutor implements ResourceExecutor {
         }
         String image = container.imageReference();
         try {
-            s.engine.ensureImage(image, line -> logs.line(LogLine.Stream.STDOUT, line));
+            if (!container.persistent()) { // a persistent one checks its image only when it has to be created
+                s.engine.ensureImage(image, line -> logs.line(LogLine.Stream.STDOUT, line));
+            }
         } catch (ImageNotFoundException e) {
             throw new ResourceStartException("Container resource '" + name + "' cannot start: " + e.getMessage(), e);
         } catch (ContainerEngineException e) {
@@ -149,26 +154,39 @@ public final class ContainerExecutor implements ResourceExecutor {
         }
         ContainerSpec spec = spec(container, request, s);
         StartedContainer started;
+        String note = null;
         try {
-            if (s.engine instanceof DockerJavaContainerEngine docker) {
-                List<String> anonymous = container.volumes().stream().filter(v -> v.name() == null || v.name().isBlank())
-                        .map(VolumeMount::target).toList();
-                started = docker.createAndStart(spec, cmd -> {
-                    if (!anonymous.isEmpty()) {
-                        cmd.withVolumes(anonymous.stream().map(com.github.dockerjava.api.model.Volume::new).toList());
-                    }
-                });
+            if (container.persistent()) {
+                // a reused container needs neither its image checked nor its network: that is done on creation only
+                String hash = PersistentContainers.configHash(spec, container);
+                // created on the persistent network with persistent labels; it joins the session network below
+                ContainerSpec persistent = new ContainerSpec(spec.name(), spec.image(), spec.env(), spec.args(),
+                        spec.entrypoint(), spec.ports(), spec.bindMounts(), spec.volumes(), PersistentContainers.NETWORK,
+                        List.of(), PersistentContainers.labels(appName, name, hash), spec.init(), spec.extraHosts(),
+                        spec.runtimeArgs(), spec.workingDir());
+                var outcome = PersistentContainers.startOrReuse(s.engine, persistent, hash, s.networkName, name, logs,
+                        () -> {
+                            PersistentContainers.ensureNetwork(s.engine);
+                            s.engine.ensureImage(persistent.image(), line -> logs.line(LogLine.Stream.STDOUT, line));
+                            return createAndStart(s, container, persistent);
+                        });
+                started = outcome.container();
+                note = outcome.note();
             } else {
-                started = s.engine.createAndStart(spec);
+                started = createAndStart(s, container, spec);
             }
+        } catch (ImageNotFoundException e) {
+            throw new ResourceStartException("Container resource '" + name + "' cannot start: " + e.getMessage(), e);
         } catch (HostPortInUseException e) {
             boolean fixed = container.endpoints().stream().anyMatch(p -> Integer.valueOf(e.hostPort()).equals(p.port()));
-            throw new ResourceStartException(fixed
+            String persistentHint = container.persistent() ? "; the host ports of persistent containers are remembered in "
+                    + PersistentPorts.standard().file() + ": delete its lines there to get new ones" : "";
+            throw new ResourceStartException((fixed
                     ? "Port " + e.hostPort() + " of container resource '" + name + "' is already in use by another "
                             + "process or container; stop it or choose another port (" + e.getMessage() + ")"
                     : "Port " + e.hostPort() + ", which the AppHost allocated for container resource '" + name
                             + "' and held until now, was taken by another program in the moment before the container "
-                            + "published it; start the application again (" + e.getMessage() + ")", e);
+                            + "published it; start the application again (" + e.getMessage() + ")") + persistentHint, e);
         } catch (ContainerEngineException e) {
             throw new ResourceStartException("Container resource '" + name + "' could not be started: "
                     + e.getMessage(), e);
@@ -181,13 +199,29 @@ public final class ContainerExecutor implements ResourceExecutor {
             logs.line(LogLine.Stream.STDERR, "apphost: cannot follow the output of " + started.name() + ": " + e);
             follow = null;
         }
-        return new RunningContainer(s.engine, started, follow);
+        return new RunningContainer(s.engine, started, follow, container.persistent(), s.networkName, note, logs);
+    }
+
+    /** Creates and starts the container, its image ensured before. */
+    private StartedContainer createAndStart(Session s, ContainerResource container, ContainerSpec spec) {
+        if (s.engine instanceof DockerJavaContainerEngine docker) {
+            List<String> anonymous = container.volumes().stream().filter(v -> v.name() == null || v.name().isBlank())
+                    .map(VolumeMount::target).toList();
+            return docker.createAndStart(spec, cmd -> {
+                if (!anonymous.isEmpty()) {
+                    cmd.withVolumes(anonymous.stream().map(com.github.dockerjava.api.model.Volume::new).toList());
+                }
+            });
+        }
+        return s.engine.createAndStart(spec);
     }
 
     private ContainerSpec spec(ContainerResource container, LaunchRequest request, Session s)
             throws ResourceStartException {
         String name = container.name();
-        ContainerSpec.Builder spec = ContainerSpec.builder(name + "-" + randomLetters(8), container.imageReference())
+        String containerName = container.persistent() ? PersistentContainers.nameOf(container, appName)
+                : container.containerName() != null ? container.containerName() : name + "-" + randomLetters(8);
+        ContainerSpec.Builder spec = ContainerSpec.builder(containerName, container.imageReference())
                 .env(request.environment())
                 .args(request.args())
                 .labels(ResourceLabels.forSession(s.id).app(appName).resource(name).build());
@@ -386,11 +420,22 @@ public final class ContainerExecutor implements ResourceExecutor {
         private final StartedContainer container;
         private final LogFollow follow;
         private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+        /** Kept (stopped or running) when the resource stops, instead of removed. */
+        private final boolean persistent;
+        /** The session network a persistent container joined; {@code null}: none (a lone container). */
+        private final String sessionNetwork;
+        private final String note;
+        private final LogSink logs;
 
-        RunningContainer(ContainerEngine engine, StartedContainer container, LogFollow follow) {
+        RunningContainer(ContainerEngine engine, StartedContainer container, LogFollow follow, boolean persistent,
+                String sessionNetwork, String note, LogSink logs) {
+            this.persistent = persistent;
+            this.logs = logs;
             this.engine = engine;
             this.container = container;
             this.follow = follow;
+            this.sessionNetwork = sessionNetwork;
+            this.note = note;
             Thread waiter = new Thread(this::awaitExit, "apphost-wait-" + container.name());
             waiter.setDaemon(true);
             waiter.start();
@@ -448,7 +493,11 @@ public final class ContainerExecutor implements ResourceExecutor {
                 // removed below anyway; the exit is reported by the waiter
             } finally {
                 try {
-                    engine.remove(container.id());
+                    if (!persistent) {
+                        engine.remove(container.id());
+                    } else if (sessionNetwork != null) {
+                        engine.disconnectNetwork(sessionNetwork, container.id()); // kept, stopped, for the next start
+                    }
                 } catch (RuntimeException e) {
                     System.err.println("apphost: could not remove container " + container.name() + ": "
                             + e.getMessage());
@@ -458,6 +507,34 @@ public final class ContainerExecutor implements ResourceExecutor {
                 }
                 exit.complete(137);
             }
+        }
+
+        /** A persistent container is left running, out of the session network, for the next run. */
+        @Override
+        public void release(Duration grace) {
+            if (!persistent) {
+                stop(grace);
+                return;
+            }
+            try {
+                if (sessionNetwork != null) {
+                    engine.disconnectNetwork(sessionNetwork, container.id());
+                }
+            } catch (RuntimeException e) {
+                System.err.println("apphost: could not disconnect persistent container " + container.name()
+                        + " from the session network: " + e.getMessage());
+            }
+            if (follow != null) {
+                follow.close();
+            }
+            logs.line(LogLine.Stream.STDOUT, "apphost: persistent container " + container.name()
+                    + " keeps running for the next run (remove it with: docker rm -f " + container.name() + ")");
+            exit.complete(0);
+        }
+
+        @Override
+        public String note() {
+            return note;
         }
 
         @Override

@@ -16,11 +16,16 @@ import java.util.Map;
 
 /**
  * The ports of every endpoint, decided before anything starts (so consumers started in parallel
- * already know where their dependencies will listen). There is no proxy:
+ * already know where their dependencies will listen):
  * <ul>
  *   <li>a process (project or executable) listens on {@code targetPort ?? port ?? allocated}, and
  *       that is also its host port; {@code port} and {@code targetPort} must agree when both are set;</li>
- *   <li>a container publishes {@code targetPort} (required) on {@code port ?? allocated}.</li>
+ *   <li>a proxied endpoint of a process ({@code isProxied(true)}, or any endpoint of a resource with
+ *       replicas) has the host port {@code port ?? allocated}, where the AppHost's proxy listens, and
+ *       the target port {@code targetPort ?? allocated}; each further replica gets an allocated
+ *       target port of its own ({@link #replica(String, int)});</li>
+ *   <li>a container publishes {@code targetPort} (required) on {@code port ?? allocated}; the allocated
+ *       port of a persistent container is remembered ({@link PersistentPorts}) and reused by later runs.</li>
  * </ul>
  * A fixed port already in use, or an invalid endpoint, makes that resource fail to start; the
  * problem is kept per resource in {@link #problem(String)}.
@@ -30,9 +35,13 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     private final Map<String, Map<String, AllocatedEndpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
     private final PortAllocator ports;
+    /** Target ports of every replica (index 0 first), by {@code resource/endpoint}. */
+    private final Map<String, List<Integer>> replicaPorts = new LinkedHashMap<>();
+    private final PersistentPorts remembered;
 
-    private EndpointAllocation(PortAllocator ports) {
+    private EndpointAllocation(PortAllocator ports, PersistentPorts remembered) {
         this.ports = ports;
+        this.remembered = remembered;
     }
 
     /** Configuration key: {@code true} gives fixed ports allocated ones where that is safe (tests run in parallel). */
@@ -41,6 +50,12 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     /** Allocates ports for {@code resources}; fixed ports are checked with {@code ports.isFree}. */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports) {
         return allocate(resources, ports, false);
+    }
+
+    /** As {@link #allocate(List, PortAllocator)}, remembering persistent containers' ports in {@code remembered}. */
+    public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
+            PersistentPorts remembered) {
+        return allocate(resources, ports, false, remembered);
     }
 
     /**
@@ -52,7 +67,13 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
      */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
             boolean randomizeFixedPorts) {
-        EndpointAllocation allocation = new EndpointAllocation(ports);
+        return allocate(resources, ports, randomizeFixedPorts, PersistentPorts.standard());
+    }
+
+    /** As {@link #allocate(List, PortAllocator, boolean)}, remembering persistent containers' ports in {@code remembered}. */
+    public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
+            boolean randomizeFixedPorts, PersistentPorts remembered) {
+        EndpointAllocation allocation = new EndpointAllocation(ports, remembered);
         Map<String, List<Endpoint>> declared = new LinkedHashMap<>();
         for (ComputeResource resource : resources) {
             declared.put(resource.name(), randomizeFixedPorts ? withoutFixedPorts(resource) : resource.endpoints());
@@ -89,12 +110,36 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
                 }
                 fixed = e.port();
                 targetPort = e.targetPort();
+                if (fixed == null && resource instanceof ContainerResource c && c.persistent()) {
+                    hostPort = remembered.port(c.containerName(), e.name(), ports);
+                } else {
+                    hostPort = fixed != null ? fixed : ports.allocate();
+                }
+            } else if (resource.proxies(e)) {
+                String invalid = proxiedProblem(resource, e);
+                if (invalid != null) {
+                    errors.add(invalid);
+                    continue;
+                }
+                fixed = e.port();
                 hostPort = fixed != null ? fixed : ports.allocate();
+                targetPort = e.targetPort() != null ? e.targetPort() : ports.allocate();
+                if (e.targetPort() != null && !ports.isFree(e.targetPort())) {
+                    errors.add("Target port " + e.targetPort() + " of endpoint '" + e.name() + "' of resource '"
+                            + resource.name() + "' is already in use by another process; stop that process or "
+                            + "choose another port.");
+                }
+                List<Integer> targets = new ArrayList<>(List.of(targetPort));
+                for (int i = 1; i < resource.replicas(); i++) {
+                    targets.add(ports.allocate());
+                }
+                replicaPorts.put(key(resource.name()) + "/" + e.name(), List.copyOf(targets));
             } else {
                 if (e.port() != null && e.targetPort() != null && !e.port().equals(e.targetPort())) {
                     errors.add("The endpoint '" + e.name() + "' of resource '" + resource.name() + "' has port "
-                            + e.port() + " and targetPort " + e.targetPort() + "; a process is not proxied, so both "
-                            + "must be the same (set only one of them).");
+                            + e.port() + " and targetPort " + e.targetPort() + "; an endpoint that is not proxied needs both "
+                            + "the same: set only one of them, or put the AppHost's proxy in front of it with "
+                            + "withEndpoint(\"" + e.name() + "\", e -> e.isProxied(true)).");
                     continue;
                 }
                 fixed = e.targetPort() != null ? e.targetPort() : e.port();
@@ -112,6 +157,32 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
         if (!errors.isEmpty()) {
             problems.put(key(resource.name()), String.join(" ", errors));
         }
+    }
+
+    private static String proxiedProblem(ComputeResource resource, Endpoint e) {
+        if (resource.replicas() > 1 && e.targetPort() != null) {
+            return "Resource '" + resource.name() + "' has " + resource.replicas() + " replicas, so its endpoint '"
+                    + e.name() + "' cannot have a fixed targetPort (" + e.targetPort() + "): each replica listens on a "
+                    + "port of its own behind the proxy. Remove targetPort (set port for a fixed host port).";
+        }
+        if (e.port() != null && e.port().equals(e.targetPort())) {
+            return "The endpoint '" + e.name() + "' of resource '" + resource.name() + "' is proxied, so port and "
+                    + "targetPort cannot both be " + e.port() + ": the proxy listens on port and forwards to targetPort."
+                    + " Set only port.";
+        }
+        return null;
+    }
+
+    /**
+     * The endpoints of replica {@code index} of {@code resource}: as {@link #of(String)}, with that
+     * replica's own target port on each proxied endpoint.
+     */
+    public List<AllocatedEndpoint> replica(String resource, int index) {
+        return of(resource).stream().map(e -> {
+            List<Integer> targets = replicaPorts.get(key(resource) + "/" + e.endpoint());
+            return targets == null ? e : new AllocatedEndpoint(e.resource(), e.endpoint(), e.scheme(), e.hostPort(),
+                    targets.get(index), e.inContainer());
+        }).toList();
     }
 
     /** {@code resource} as {@link #allocate(List, PortAllocator, boolean)} sees it when randomizing. */
@@ -153,6 +224,11 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     /** Lets go of the ports allocated for {@code resource}, held until now: call right before it starts. */
     public void release(String resource) {
         of(resource).forEach(e -> ports.release(e.hostPort()));
+        replicaPorts.forEach((endpoint, targets) -> {
+            if (endpoint.startsWith(key(resource) + "/")) {
+                targets.forEach(ports::release);
+            }
+        });
     }
 
     /** Lets go of every port still held (at stop: resources that never started). */

@@ -1,6 +1,7 @@
 package dev.apphost.run;
 
 import dev.apphost.model.ComputeResource;
+import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.model.ValueExpression;
 import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.MissingValueException;
@@ -27,19 +28,35 @@ final class LaunchRequestResolver {
     LaunchRequest resolve(ComputeResource resource, Network network) throws ResourceStartException {
         String name = resource.name();
         try {
-            Map<String, String> env = values.resolveAll(planner.environment(resource), network);
-            List<String> args = new ArrayList<>();
-            for (ValueExpression arg : resource.settings().args()) {
-                args.add(values.resolve(arg, network));
-            }
-            LaunchRequest request = new LaunchRequest(env, args, allocation.of(name));
+            LaunchRequest single = resolve(resource, network, values, allocation.of(name));
             allocation.release(name); // the executor starts it next: its ports must be bindable now
-            return request;
+            if (resource.replicas() <= 1) {
+                return single;
+            }
+            List<LaunchRequest> replicas = new ArrayList<>();
+            for (int i = 0; i < resource.replicas(); i++) {
+                List<AllocatedEndpoint> own = allocation.replica(name, i);
+                RunValues replicaValues = values.withEndpoints((r, e) -> r.equalsIgnoreCase(name)
+                        ? own.stream().filter(a -> a.endpoint().equals(e)).findFirst().orElse(null)
+                        : allocation.find(r, e));
+                replicas.add(resolve(resource, network, replicaValues, own));
+            }
+            return new LaunchRequest(single.environment(), single.args(), single.endpoints(), replicas);
         } catch (MissingValueException e) {
             throw new ResourceStartException("Resource '" + name + "' cannot start because parameter '"
                     + e.parameter() + "' has no value: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new ResourceStartException("Resource '" + name + "' cannot start: " + e.getMessage(), e);
         }
+    }
+
+    private LaunchRequest resolve(ComputeResource resource, Network network, RunValues with,
+            List<AllocatedEndpoint> endpoints) {
+        Map<String, String> env = with.resolveAll(planner.environment(resource), network);
+        List<String> args = new ArrayList<>();
+        for (ValueExpression arg : resource.settings().args()) {
+            args.add(with.resolve(arg, network));
+        }
+        return new LaunchRequest(env, args, endpoints);
     }
 }

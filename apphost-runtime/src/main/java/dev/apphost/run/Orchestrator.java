@@ -22,6 +22,7 @@ import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.Network;
 import dev.apphost.plan.ParameterValues;
 import dev.apphost.plan.RunValues;
+import dev.apphost.run.proxy.EndpointProxies;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -76,6 +77,8 @@ public final class Orchestrator implements ResourceCommands {
     private ResourceLifecycle lifecycle;
     private volatile List<ResourceExecutor> executors = List.of();
     private volatile ProcessReaper reaper = ProcessReaper.NONE;
+    /** This run's proxies (proxied endpoints, replicas): opened at start, closed once everything stopped. */
+    private EndpointProxies proxies;
     private boolean running;
     private CountDownLatch runEnded = new CountDownLatch(1);
 
@@ -97,13 +100,13 @@ public final class Orchestrator implements ResourceCommands {
     /** With the loop and workers given: tests pass a manual loop and a direct executor. */
     Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
             Path appHostDirectory, UserSecrets secrets, RunOptions options, EventLoop loop, Executor workers) {
-        this.model = model;
+        this.model = PersistentContainers.forRun(model, configuration);
         this.configuration = configuration;
         this.appHostDirectory = appHostDirectory;
         this.secrets = secrets;
         this.options = options;
-        this.planner = new EnvironmentPlanner(model, executionContext);
-        this.graph = new StartGraph(model);
+        this.planner = new EnvironmentPlanner(this.model, executionContext);
+        this.graph = new StartGraph(this.model);
         this.console = new ConsoleReporter(options.console(), options.colour());
         this.logs = new LogStore(options.logBufferLines());
         this.loop = loop;
@@ -161,8 +164,9 @@ public final class Orchestrator implements ResourceCommands {
             reaper = options.reaper() != null ? options.reaper().get()
                     : Boolean.parseBoolean(configuration.get(SHARED_REAPER_KEY, "false")) ? WatchdogReaper.shared()
                     : WatchdogReaper.start();
+            proxies = new EndpointProxies();
             executors = options.executors() != null ? options.executors() : List.of(
-                    new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
+                    new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true, proxies),
                     new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(
                             options.effectiveContainerEngineEnvironment(), configuration::get), appHostDirectory));
             executors.forEach(e -> e.useReaper(reaper));
@@ -187,6 +191,7 @@ public final class Orchestrator implements ResourceCommands {
             console.stopping();
             join(lifecycle.stopAll(options.shutdownTimeout()));
             executors.forEach(ResourceExecutor::closeQuietly);
+            proxies.close(); // after the stop: a restart of a proxied resource kept its host port until now
             reaper.close();
             logFiles.close();
             if (allocation != null) {

@@ -3,6 +3,9 @@ package dev.apphost.run;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ExecutableResource;
 import dev.apphost.model.ProjectResource;
+import dev.apphost.plan.AllocatedEndpoint;
+import dev.apphost.run.proxy.EndpointProxies;
+import dev.apphost.run.proxy.TcpProxy;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,14 @@ import java.util.stream.Collectors;
  * {@code exec} per child), unless the AppHost already leads its own session (the Maven plugin
  * starts it so), where children share the AppHost's group; without {@code setsid} (macOS) children
  * stay in the AppHost's group and get the terminal's SIGINT too.
+ *
+ * <p><b>Replicas and proxied endpoints.</b> A resource with {@code withReplicas(n)} runs as {@code n}
+ * processes, each with the environment and arguments of its own {@link LaunchRequest#replicas()
+ * replica request}; each proxied endpoint (all endpoints of a resource with replicas) gets a
+ * {@link TcpProxy} on its host port, from the {@link EndpointProxies} of the run, which forwards to the
+ * running replicas' target ports ({@link ReplicaSet}). The proxies outlive a stop of the resource, so a
+ * restart finds the same host port; they close with the executor (or with whoever owns the
+ * {@link EndpointProxies} handed in).
  */
 public final class ProcessExecutor implements ResourceExecutor {
 
@@ -41,20 +52,36 @@ public final class ProcessExecutor implements ResourceExecutor {
     private final ProjectLaunchResolver projects;
     private final boolean useSetsid;
     private final boolean nativeSpawn;
+    private final EndpointProxies proxies;
+    private final boolean ownsProxies;
 
     /**
+     * Opens its own proxies, closed by {@link #close()}.
+     *
      * @param ownGroups whether each child gets a session and group of its own (the default);
      *        {@code false} starts children in the AppHost's group (benchmarks compare the two)
      */
     public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups) {
-        this(projects, ownGroups, PosixSpawn.AVAILABLE);
+        this(projects, ownGroups, PosixSpawn.AVAILABLE, new EndpointProxies(), true);
+    }
+
+    /** Uses the run's {@code proxies}; whoever created them (the {@link Orchestrator}) closes them when the app stops. */
+    public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, EndpointProxies proxies) {
+        this(projects, ownGroups, PosixSpawn.AVAILABLE, proxies, false);
     }
 
     /** @param nativeSpawn whether to use {@link PosixSpawn} (where available); {@code false} tests the fallback */
     ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, boolean nativeSpawn) {
+        this(projects, ownGroups, nativeSpawn, new EndpointProxies(), true);
+    }
+
+    private ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, boolean nativeSpawn,
+            EndpointProxies proxies, boolean ownsProxies) {
         this.projects = projects;
         this.nativeSpawn = ownGroups && nativeSpawn && PosixSpawn.AVAILABLE;
         this.useSetsid = ownGroups && !this.nativeSpawn && SETSID != null && !LEADS_OWN_SESSION;
+        this.proxies = proxies;
+        this.ownsProxies = ownsProxies;
     }
 
     public ProcessExecutor() {
@@ -68,6 +95,49 @@ public final class ProcessExecutor implements ResourceExecutor {
 
     @Override
     public RunningResource start(ComputeResource resource, LaunchRequest request, LogSink logs)
+            throws ResourceStartException {
+        Map<TcpProxy, String> proxied = openProxies(resource, request);
+        if (proxied.isEmpty() && request.replicas().isEmpty()) {
+            return spawn(resource, request, logs, resource.name());
+        }
+        List<LaunchRequest> replicas = request.replicas().isEmpty() ? List.of(request) : request.replicas();
+        List<RunningResource> started = new ArrayList<>();
+        try {
+            for (int i = 0; i < replicas.size(); i++) {
+                String replica = replicas.size() == 1 ? resource.name() : resource.name() + "-" + i;
+                LogSink sink = replicas.size() == 1 ? logs : (stream, text) -> logs.line(stream, "[" + replica + "] " + text);
+                started.add(spawn(resource, replicas.get(i), sink, replica));
+            }
+        } catch (ResourceStartException | RuntimeException e) {
+            started.forEach(r -> r.stop(java.time.Duration.ofSeconds(5)));
+            throw e;
+        }
+        return new ReplicaSet(started, proxied, replicas);
+    }
+
+    /** The proxy of each proxied endpoint (opened at the first start, found again at a restart), with its endpoint's name. */
+    private Map<TcpProxy, String> openProxies(ComputeResource resource, LaunchRequest request)
+            throws ResourceStartException {
+        Map<TcpProxy, String> result = new java.util.LinkedHashMap<>();
+        for (AllocatedEndpoint endpoint : request.endpoints()) {
+            boolean proxied = resource.endpoint(endpoint.endpoint()).map(resource::proxies).orElse(false);
+            if (!proxied) {
+                continue;
+            }
+            try {
+                result.put(proxies.open(resource.name(), endpoint.endpoint(), endpoint.hostPort()), endpoint.endpoint());
+            } catch (IOException e) {
+                throw new ResourceStartException("Port " + endpoint.hostPort() + " of endpoint '" + endpoint.endpoint()
+                        + "' of resource '" + resource.name() + "' is already in use by another process; stop that "
+                        + "process or choose another port (" + e.getMessage() + ").", e);
+            } catch (IllegalStateException e) {
+                throw new ResourceStartException("The application is stopping.", e);
+            }
+        }
+        return result;
+    }
+
+    private RunningResource spawn(ComputeResource resource, LaunchRequest request, LogSink logs, String instance)
             throws ResourceStartException {
         List<String> command = new ArrayList<>();
         Path directory;
@@ -96,7 +166,7 @@ public final class ProcessExecutor implements ResourceExecutor {
             Map<String, String> env = ChildEnvironment.of(System.getenv(), request.environment());
             try {
                 PosixSpawn.Spawned child = PosixSpawn.spawn(command, directory, env);
-                return new RunningProcess(resource.name(), ProcessHandle.of(child.pid()).orElse(null), child.pid(),
+                return new RunningProcess(instance, ProcessHandle.of(child.pid()).orElse(null), child.pid(),
                         child.stdout(), child.stderr(), child.exit(), logs);
             } catch (IOException e) {
                 throw new ResourceStartException("Resource '" + resource.name() + "' could not be started ("
@@ -122,8 +192,16 @@ public final class ProcessExecutor implements ResourceExecutor {
         } catch (IOException ignored) {
             // stdin is not used
         }
-        return new RunningProcess(resource.name(), process.toHandle(), process.pid(), process.getInputStream(),
+        return new RunningProcess(instance, process.toHandle(), process.pid(), process.getInputStream(),
                 process.getErrorStream(), process.onExit().thenApply(Process::exitValue), logs);
+    }
+
+    /** Closes the proxies when this executor owns them. */
+    @Override
+    public void close() {
+        if (ownsProxies) {
+            proxies.close();
+        }
     }
 
     /** The java launcher of the JVM running the AppHost. */

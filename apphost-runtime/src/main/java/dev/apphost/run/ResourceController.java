@@ -86,6 +86,8 @@ final class ResourceController {
     /** Asked to start and still waiting for its dependencies (NotStarted or terminal until the first check, then Waiting). */
     private boolean starting;
     private Duration stopGrace = Duration.ZERO;
+    /** The application is stopping: the running resource is released ({@link RunningResource#release}), not stopped. */
+    private boolean releasing;
     /** A stop is running on a worker: an exit seen meanwhile waits for it (descendants may still be dying). */
     private boolean stopInFlight;
     private Integer exitWhileStopping;
@@ -172,6 +174,20 @@ final class ResourceController {
 
     /** Stop: a waiting resource goes back to NotStarted; a running one gets SIGTERM, then SIGKILL after {@code grace}. */
     void stop(Duration grace) {
+        releasing = false;
+        halt(grace);
+    }
+
+    /**
+     * The application stops: as {@link #stop}, but what outlives the application is left running
+     * ({@link RunningResource#release}: a persistent container). The stop and restart commands use {@link #stop}.
+     */
+    void release(Duration grace) {
+        releasing = true;
+        halt(grace);
+    }
+
+    private void halt(Duration grace) {
         startAfterStop = false;
         starting = false;
         stopGrace = grace;
@@ -302,11 +318,11 @@ final class ResourceController {
         } catch (IllegalArgumentException e) {
             health = ResourceSnapshot.UNHEALTHY;
             healthReason = e.getMessage();
-            move(RUNNING, null);
+            move(RUNNING, r.note());
             return;
         }
         health = checks.isEmpty() ? ResourceSnapshot.HEALTHY : null;
-        move(RUNNING, null);
+        move(RUNNING, r.note()); // e.g. "reused persistent container …": shown on the Running line
         if (!checks.isEmpty()) {
             monitor = new HealthMonitor(checks, host.loop(), host.workers(), (h, reason) -> healthChanged(gen, h, reason));
             monitor.start();
@@ -363,12 +379,17 @@ final class ResourceController {
         stopMonitor();
         RunningResource r = running;
         Duration grace = stopGrace;
+        boolean release = releasing;
         if (r != null && !stopInFlight) {
             stopInFlight = true;
             int gen = generation;
             host.workers().execute(() -> {
                 try {
-                    r.stop(grace);
+                    if (release) {
+                        r.release(grace);
+                    } else {
+                        r.stop(grace);
+                    }
                 } finally {
                     host.loop().post(() -> stopReturned(gen));
                 }

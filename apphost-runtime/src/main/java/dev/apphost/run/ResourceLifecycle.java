@@ -381,7 +381,7 @@ final class ResourceLifecycle implements ResourceController.Host {
                     .allMatch(d -> ResourceStates.isIdle(controller(d).state()));
             if (dependentsGone || run.force) {
                 run.pending.remove(name);
-                controller(name).stop(grace);
+                controller(name).release(grace); // the app stops: persistent containers keep running
             }
         }
         if (run.pending.isEmpty() && controllers.values().stream().allMatch(c -> ResourceStates.isIdle(c.state()))) {

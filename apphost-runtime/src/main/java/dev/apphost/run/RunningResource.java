@@ -19,6 +19,21 @@ public interface RunningResource {
      */
     void stop(Duration grace);
 
+    /**
+     * The application is stopping: stop it, unless it outlives the application. A persistent
+     * container is left running (only disconnected from the session), so the next run reuses it;
+     * everything else stops as with {@link #stop}. Called instead of {@link #stop} at shutdown, never
+     * for a stop command.
+     */
+    default void release(Duration grace) {
+        stop(grace);
+    }
+
+    /** What the start had to say, for the resource's snapshot (e.g. that a persistent container was reused), or {@code null}. */
+    default String note() {
+        return null;
+    }
+
     /** The operating-system processes to watch (for a process resource: the process itself). */
     default List<ProcessHandle> processes() {
         return List.of();

@@ -23,8 +23,11 @@ class ResourceLabelsTest {
 
     @Test
     void persistentLabelsHaveNoSessionOrOwner() {
-        Map<String, String> labels = ResourceLabels.persistent().resource("db").build();
-        assertThat(labels).containsOnlyKeys(ResourceLabels.MANAGED, ResourceLabels.RESOURCE);
+        Map<String, String> labels = ResourceLabels.persistent().resource("db").configHash("abc").build();
+        assertThat(labels).containsOnlyKeys(ResourceLabels.MANAGED, ResourceLabels.RESOURCE, ResourceLabels.LIFETIME,
+                ResourceLabels.CONFIG_HASH);
+        assertThat(labels).containsEntry(ResourceLabels.LIFETIME, "persistent");
+        assertThat(ResourceLabels.persistentFilter()).containsEntry(ResourceLabels.LIFETIME, "persistent");
         assertThat(ResourceLabels.ownerIsDead(labels)).isFalse();
     }
 

@@ -26,6 +26,10 @@ final class LifecycleHarness implements ResourceLifecycle.Hooks {
     final StateStore store = new StateStore();
     final List<String> launched = new ArrayList<>();
     final Map<String, String> failOnStart = new HashMap<>();
+    /** What a start has to say ({@link RunningResource#note()}), by resource. */
+    final Map<String, String> notes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Resources that outlive the app, as persistent containers: {@link RunningResource#release} leaves them running. */
+    final java.util.Set<String> persistent = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final Map<String, Supplier<HealthCheckResult>> health = new HashMap<>();
     final Map<String, FakeRunning> running = new HashMap<>();
     final List<String> waitingLines = new ArrayList<>();
@@ -92,6 +96,8 @@ final class LifecycleHarness implements ResourceLifecycle.Hooks {
         }
         launched.add(name);
         FakeRunning r = new FakeRunning(name, 1000L + launched.size());
+        r.note = notes.get(name);
+        r.persistent = persistent.contains(name);
         running.put(name, r);
         return r;
     }
@@ -135,7 +141,10 @@ final class LifecycleHarness implements ResourceLifecycle.Hooks {
         final long pid;
         final CompletableFuture<Integer> exit = new CompletableFuture<>();
         final List<Duration> stops = new ArrayList<>();
+        final List<Duration> releases = new ArrayList<>();
         boolean ignoresSigterm;
+        String note;
+        boolean persistent;
 
         FakeRunning(String name, long pid) {
             this.name = name;
@@ -153,6 +162,22 @@ final class LifecycleHarness implements ResourceLifecycle.Hooks {
             if (!ignoresSigterm) {
                 exit.complete(143);
             }
+        }
+
+        /** A persistent one is left running (reported gone); anything else stops, as by default. */
+        @Override
+        public void release(Duration grace) {
+            releases.add(grace);
+            if (persistent) {
+                exit.complete(0);
+            } else {
+                stop(grace);
+            }
+        }
+
+        @Override
+        public String note() {
+            return note;
         }
 
         @Override

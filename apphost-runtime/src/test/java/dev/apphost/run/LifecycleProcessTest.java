@@ -99,7 +99,7 @@ class LifecycleProcessTest {
         assertThat(s.state()).isEqualTo("Finished");
         assertThat(o.snapshot("client").state()).isEqualTo("Running");
         waitUntil(() -> o.snapshot("client").unavailableDependencies().equals(List.of("server")));
-        // said on the lifecycle thread, after the snapshot changed
+        // the mark is published before the warning is printed (both on the loop thread): wait for the line too
         waitUntil(() -> output().contains("[client] keeps running, but server"));
         assertThat(output()).containsOnlyOnce("[client] keeps running, but server, which it waits for, is Finished now.");
         assertThat(o.commands("server")).extracting(ResourceCommand::name, ResourceCommand::enabled).containsExactly(

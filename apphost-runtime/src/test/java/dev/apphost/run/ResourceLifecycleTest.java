@@ -278,6 +278,33 @@ class ResourceLifecycleTest {
     }
 
     @Test
+    void theAppStopReleasesWhatCommandsStopAndTheStartNoteIsTheRunningMessage() {
+        var b = builder();
+        b.addExecutable("cache", "x", ".");
+        LifecycleHarness h = new LifecycleHarness(b);
+        h.notes.put("cache", "reused persistent container cache-1 (abc)");
+        h.persistent.add("cache");
+        h.await(h.lifecycle.startAll());
+        assertThat(h.snapshot("cache").state()).isEqualTo("Running");
+        assertThat(h.snapshot("cache").message()).isEqualTo("reused persistent container cache-1 (abc)");
+        var first = h.running.get("cache");
+
+        assertThat(h.command("cache", KnownResourceCommands.RESTART).success()).isTrue();
+        assertThat(first.stops).hasSize(1);
+        assertThat(first.releases).as("a restart command stops").isEmpty();
+        var second = h.running.get("cache");
+        assertThat(second).isNotSameAs(first);
+
+        var stopped = h.lifecycle.stopAll(Duration.ofSeconds(5));
+        h.loop.runUntilIdle();
+        assertThat(h.await(stopped)).isNull();
+        assertThat(second.releases).as("the app stop releases").containsExactly(Duration.ofSeconds(5));
+        assertThat(second.stops).isEmpty();
+        assertThat(h.snapshot("cache").state()).isEqualTo("Finished");
+        assertThat(h.snapshot("cache").message()).isNull();
+    }
+
+    @Test
     void stopAllGoesDependentsFirstWithinOneDeadline() {
         var b = builder();
         var db = b.addExecutable("db", "x", ".");
@@ -290,6 +317,7 @@ class ResourceLifecycleTest {
         var stopped = h.lifecycle.stopAll(Duration.ofSeconds(5));
         h.loop.runUntilIdle();
         assertThat(h.running.get("web").stops).containsExactly(Duration.ofSeconds(5));
+        assertThat(h.running.get("web").releases).as("the app stop releases").containsExactly(Duration.ofSeconds(5));
         assertThat(h.running.get("api").stops).isEmpty();
         h.loop.advance(Duration.ofSeconds(2));
         h.running.get("web").exit.complete(143);

@@ -42,7 +42,8 @@ import java.util.Objects;
  *
  * Defaults that keep tests apart, so test classes may run in parallel: every host port is allocated
  * ({@link #withFixedPorts()} keeps the model's fixed ones), the dashboard is off
- * ({@link #withDashboard()}), and user secrets (generated passwords) live in a store of this app's own,
+ * ({@link #withDashboard()}), persistent containers run as session containers, fresh and removed at
+ * the end ({@link #withPersistentContainers()} reuses them, except on CI), and user secrets (generated passwords) live in a store of this app's own,
  * removed when the JVM exits. Configuration comes from {@code args} ({@code --Parameters:password=x}),
  * the environment and the AppHost's {@code apphost.properties}, and {@link #withParameter} sets a value
  * above them all.
@@ -53,6 +54,7 @@ public final class DistributedApplicationTestingBuilder {
     static final String RANDOMIZE_PORTS_KEY = "AppHost:RandomizePorts";
     static final String DASHBOARD_ENABLED_KEY = "Dashboard:Enabled";
     static final String SHARED_REAPER_KEY = "AppHost:SharedReaper";
+    static final String PERSISTENT_CONTAINERS_KEY = dev.apphost.ContainerLifetime.PERSISTENT_CONTAINERS_KEY;
 
     private final Class<?> appHostClass;
     private final DistributedApplicationBuilder builder;
@@ -75,6 +77,7 @@ public final class DistributedApplicationTestingBuilder {
         all.add("--" + RANDOMIZE_PORTS_KEY + "=true");
         all.add("--" + DASHBOARD_ENABLED_KEY + "=false");
         all.add("--" + SHARED_REAPER_KEY + "=true");
+        all.add("--" + PERSISTENT_CONTAINERS_KEY + "=false");
         DistributedApplicationBuilder captured = AppHostCapture.capture(appHostClass, all.toArray(String[]::new),
                 new AppHostCapture.Options(TestSecrets.newStore()));
         if (captured.executionContext().isPublishMode()) {
@@ -160,6 +163,27 @@ public final class DistributedApplicationTestingBuilder {
     /** Keeps the model's fixed host ports (two such apps at once then clash, as two AppHosts would). */
     public DistributedApplicationTestingBuilder withFixedPorts() {
         builder.configuration().set(RANDOMIZE_PORTS_KEY, "false");
+        return this;
+    }
+
+    /**
+     * Lets {@code withLifetime(ContainerLifetime.PERSISTENT)} containers be reused across test runs, as in
+     * {@code apphost:run} (by default the harness runs them as session containers, so a test starts
+     * from a clean container). Ignored where the environment variable {@code CI} is {@code true}: a CI
+     * run keeps them fresh, and says so in one line on standard output.
+     */
+    public DistributedApplicationTestingBuilder withPersistentContainers() {
+        return withPersistentContainers(System.getenv("CI"), System.out);
+    }
+
+    /** {@link #withPersistentContainers()} with the {@code CI} variable's value given (tests). */
+    DistributedApplicationTestingBuilder withPersistentContainers(String ciVariable, java.io.PrintStream out) {
+        if ("true".equalsIgnoreCase(ciVariable)) {
+            out.println("apphost: withPersistentContainers() ignored: persistent container reuse is off in CI (CI=true)");
+            builder.configuration().set(PERSISTENT_CONTAINERS_KEY, "false");
+        } else {
+            builder.configuration().set(PERSISTENT_CONTAINERS_KEY, "true");
+        }
         return this;
     }
 

@@ -26,6 +26,27 @@ class DistributedApplicationTestingBuilderTest {
     }
 
     @Test
+    void persistentContainersRunAsSessionOnesUnlessAskedForAndNeverOnCi() {
+        String key = DistributedApplicationTestingBuilder.PERSISTENT_CONTAINERS_KEY;
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        var fresh = DistributedApplicationTestingBuilder.create(ProcessAppHost.class);
+        assertThat(fresh.configuration().get(key)).isEqualTo("false");
+
+        fresh.withPersistentContainers(null, print);
+        assertThat(fresh.configuration().get(key)).isEqualTo("true");
+        var local = DistributedApplicationTestingBuilder.create(ProcessAppHost.class).withPersistentContainers("false", print);
+        assertThat(local.configuration().get(key)).isEqualTo("true");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+
+        var ci = DistributedApplicationTestingBuilder.create(ProcessAppHost.class).withPersistentContainers("true", print);
+        assertThat(ci.configuration().get(key)).isEqualTo("false");
+        assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList())
+                .singleElement().asString().contains("persistent container reuse is off in CI");
+    }
+
+    @Test
     void captureStopsTheAppHostAtBuildAndStartsNothing() {
         ProcessAppHost.ranPastBuild = false;
         var appHost = DistributedApplicationTestingBuilder.create(ProcessAppHost.class);
