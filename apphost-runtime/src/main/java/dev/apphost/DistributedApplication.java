@@ -34,6 +34,7 @@ public final class DistributedApplication implements AutoCloseable {
     private final AppModel model;
     private final DistributedApplicationBuilder builder;
     private Orchestrator orchestrator;
+    private dev.apphost.dashboard.DashboardHost dashboard;
 
     DistributedApplication(AppModel model, DistributedApplicationBuilder builder) {
         this.model = model;
@@ -71,19 +72,49 @@ public final class DistributedApplication implements AutoCloseable {
             ManifestPublisher.publish(this);
             return;
         }
-        orchestrator().run();
+        Orchestrator o = orchestrator();
+        startDashboard(true);
+        try {
+            o.run();
+        } finally {
+            closeDashboard();
+        }
     }
 
     /** Starts every resource; returns once each has started or failed. */
     public void start() {
         requireRunMode("start");
-        orchestrator().start();
+        orchestrator();
+        startDashboard(false);
+        orchestrator.start();
     }
 
     /** Stops every resource, dependents before their dependencies. */
     public void stop() {
         if (orchestrator != null) {
             orchestrator.stop();
+        }
+        closeDashboard();
+    }
+
+    /**
+     * The dashboard of this run (its URLs, its telemetry), when one runs: by default under {@link #run()},
+     * with {@code --Dashboard:Enabled=true} under {@link #start()}.
+     */
+    public java.util.Optional<dev.apphost.dashboard.DashboardHost> dashboard() {
+        return java.util.Optional.ofNullable(dashboard);
+    }
+
+    private synchronized void startDashboard(boolean byDefault) {
+        if (dashboard == null && dev.apphost.dashboard.DashboardHost.enabled(configuration(), byDefault)) {
+            dashboard = dev.apphost.dashboard.DashboardHost.start(model, configuration(), orchestrator, System.out);
+        }
+    }
+
+    private synchronized void closeDashboard() {
+        if (dashboard != null) {
+            dashboard.close();
+            dashboard = null;
         }
     }
 

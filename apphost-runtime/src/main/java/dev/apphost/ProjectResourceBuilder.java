@@ -24,6 +24,7 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
             List.of("PORT", "SERVER_PORT", "QUARKUS_HTTP_PORT", "MICRONAUT_SERVER_PORT");
 
     private final Path projectPath;
+    private boolean otelAgent = true;
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
         this(applicationBuilder, name, projectPath, true);
@@ -51,6 +52,19 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
         }));
     }
 
+    /**
+     * Runs this project's JVM without the OpenTelemetry Java agent the run attaches by default (its
+     * {@code OTEL_*} variables stay, for an SDK the project brings itself).
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Worker.class, "worker").withoutOtelAgent();
+     * }</pre>
+     */
+    public ProjectResourceBuilder withoutOtelAgent() {
+        otelAgent = false;
+        return this;
+    }
+
     /** The module's {@code pom.xml}. */
     public Path projectPath() {
         return projectPath;
@@ -58,6 +72,6 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
 
     @Override
     public ProjectResource resource() {
-        return new ProjectResource(name(), projectPath, settings());
+        return new ProjectResource(name(), projectPath, settings(), otelAgent);
     }
 }

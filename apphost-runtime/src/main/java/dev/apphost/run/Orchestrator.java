@@ -16,6 +16,7 @@ import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ParameterResource;
 import dev.apphost.model.Resource;
+import dev.apphost.otlp.OtelEnvironment;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.Network;
@@ -73,6 +74,7 @@ public final class Orchestrator implements ResourceLogs {
     private boolean started;
     private volatile boolean stopping;
     private CompletableFuture<Void> stopped;
+    private volatile OtelEnvironment telemetry;
 
     public Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
             Path appHostDirectory, UserSecrets secrets) {
@@ -90,7 +92,8 @@ public final class Orchestrator implements ResourceLogs {
         this.graph = new StartGraph(model);
         this.console = new ConsoleReporter(options.console(), options.colour());
         this.executors = options.executors() != null ? options.executors() : List.of(
-                new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true),
+                new ProcessExecutor(OtelEnvironment.withAgent(LaunchPlanResolver.forAppHost(appHostDirectory),
+                        () -> telemetry), true),
                 new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
         for (ComputeResource r : model.computeResources()) {
             slots.put(r.name(), new ResourceSlot(r));
@@ -301,6 +304,25 @@ public final class Orchestrator implements ResourceLogs {
         }
     }
 
+    /**
+     * Gives every resource started from now on the OpenTelemetry variables of {@code otel}, and project
+     * JVMs its agent; {@code null} turns that off. Call before {@link #start()}.
+     */
+    public void useTelemetry(OtelEnvironment otel) {
+        this.telemetry = otel;
+    }
+
+    /** Listens to every change of every resource's snapshot, in order. */
+    public void addSnapshotListener(java.util.function.Consumer<ResourceSnapshot> listener) {
+        store.addListener(listener);
+    }
+
+    /** The environment {@code resource} was last started with (empty before it starts). */
+    public Map<String, String> environment(String resource) {
+        prepare();
+        return requests.lastEnvironment(model.get(resource).name());
+    }
+
     public ResourceNotifications notifications() {
         prepare();
         return store;
@@ -353,7 +375,7 @@ public final class Orchestrator implements ResourceLogs {
         parameters = new ParameterValues(model, configuration, secrets);
         allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
         values = new RunValues(model, parameters::value, allocation);
-        requests = new LaunchRequestResolver(planner, values, allocation);
+        requests = new LaunchRequestResolver(planner, values, allocation, () -> telemetry);
         for (Resource r : model.all()) {
             List<String> urls = allocation.of(r.name()).stream().map(e -> e.url(Network.HOST)).toList();
             String state = NOT_STARTED;
