@@ -55,4 +55,9 @@ public class RunMojo extends AbstractAppHostMojo {
                     + "; its output above says why.");
         }
     }
+
+    @Override
+    protected boolean runsTheApp() {
+        return true;
+    }
 }

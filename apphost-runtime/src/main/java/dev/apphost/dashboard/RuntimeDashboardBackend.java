@@ -123,12 +123,13 @@ public final class RuntimeDashboardBackend implements DashboardBackend {
 
     @Override
     public CommandResult execute(String resource, String command) {
-        CommandResult refused = commands(resource).stream().filter(c -> c.name().equals(command)).findFirst()
-                .map(c -> c.enabled() ? null : new CommandResult(false, "Command '" + command
-                        + "' is not available for resource '" + resource + "' in its current state."))
-                .orElse(new CommandResult(false, "Resource '" + resource + "' has no command '" + command + "'."));
-        if (refused != null) {
-            return refused;
+        Command found = commands(resource).stream().filter(c -> c.name().equals(command)).findFirst().orElse(null);
+        if (found == null) {
+            return new CommandResult(false, "Resource '" + resource + "' has no command '" + command + "'.");
+        }
+        if (!found.enabled()) {
+            return new CommandResult(false, "Command '" + command + "' is not available for resource '" + resource
+                    + "' in its current state.");
         }
         Long pid = orchestrator.snapshot(resource).pid();
         ProcessHandle.of(pid).ifPresent(p -> ProcessTrees.stop(p, Duration.ofSeconds(5)));
