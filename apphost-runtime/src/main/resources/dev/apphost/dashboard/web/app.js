@@ -77,8 +77,8 @@
     const { status, body: r } = await api('/resources/' + encodeURIComponent(name));
     const box = document.getElementById('details');
     if (!box || status !== 200) return;
-    if (refresh && box.dataset.resource === name && box.dataset.state === r.state + r.health) return;
-    box.dataset.resource = name; box.dataset.state = r.state + r.health;
+    if (refresh && box.dataset.resource === name && box.dataset.state === r.state + r.health + r.pid + r.exitCode) return;
+    box.dataset.resource = name; box.dataset.state = r.state + r.health + r.pid + r.exitCode;
     const all = revealed.has('*');
     box.innerHTML = `<div class="details"><h2>${esc(r.name)} <span class="muted">${esc(r.type)}</span></h2>
       <table><tbody>
