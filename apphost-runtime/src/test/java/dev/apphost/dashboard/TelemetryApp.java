@@ -55,7 +55,7 @@ final class TelemetryApp {
         }
     }
 
-    private static void module(Path dir, String main) throws IOException {
+    static void module(Path dir, String main) throws IOException {
         Path src = dir.resolve("src/main/java/demo");
         Files.createDirectories(src);
         try (InputStream in = TelemetryApp.class.getResourceAsStream("/dashboard/" + main + ".java")) {
