@@ -168,7 +168,9 @@ public final class DashboardServer implements AutoCloseable {
             sendJson(ex, 200, json.structuredLogs(q.get("resource"), q.get("level"), q.get("text"), q.get("traceId"),
                     intParam(q.get("max"), 1000)));
         } else if (path.equals("/traces")) {
-            sendJson(ex, 200, json.traces(q.get("resource")));
+            List<?> traces = json.traces(q.get("resource"));
+            ex.getResponseHeaders().set("X-Total-Count", Integer.toString(traces.size()));
+            sendJson(ex, 200, traces.subList(0, Math.min(traces.size(), intParam(q.get("max"), 500))));
         } else if (parts.length == 3 && parts[1].equals("traces")) {
             Object trace = json.trace(parts[2]);
             if (trace == null) {

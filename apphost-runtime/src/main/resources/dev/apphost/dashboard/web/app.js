@@ -9,7 +9,7 @@
   function api(path, options) {
     return fetch('/api' + path, options).then(r => {
       if (r.status === 401) { location.href = '/login'; throw new Error('not logged in'); }
-      return r.json().then(body => ({ status: r.status, body }));
+      return r.json().then(body => ({ status: r.status, body, total: Number(r.headers.get('X-Total-Count')) }));
     });
   }
   const el = (html) => { const t = document.createElement('template'); t.innerHTML = html.trim(); return t.content.firstElementChild; };
@@ -184,8 +184,8 @@
     const select = main.querySelector('#resource');
     resourceOptions(select, params.get('resource'), true, true);
     const load = async () => {
-      const { body } = await api('/traces?resource=' + encodeURIComponent(select.value || params.get('resource') || ''));
-      main.querySelector('#count').textContent = body.length + ' traces';
+      const { body, total } = await api('/traces?resource=' + encodeURIComponent(select.value || params.get('resource') || ''));
+      main.querySelector('#count').textContent = total + ' traces' + (total > body.length ? ', newest ' + body.length + ' shown' : '');
       const max = Math.max(1, ...body.map(t => t.durationNanos));
       main.querySelector('tbody').innerHTML = body.slice(0, 500).map(t => `<tr data-trace="${t.traceId}">
         <td>${fmtNanos(t.startNanos)}</td>
