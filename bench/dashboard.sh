@@ -22,7 +22,9 @@ echo "== 1. OTLP ingest (-Xmx256m)"
 java -Xmx256m -cp "$CP" $MAIN ingest 10
 echo "== 2. traces page with 10,000 spans"
 java -cp "$CP" $MAIN render
-echo "== 3. starter-shaped app to Running, dashboard on vs off ($ROUNDS rounds each, alternating)"
+echo "== 3a. what the dashboard adds before the first resource starts (cold JVM, $ROUNDS rounds)"
+for i in $(seq "$ROUNDS"); do java -cp "$CP" $MAIN host; java -cp "$CP" $MAIN host shared-warm; done
+echo "== 3b. starter-shaped app to Running, dashboard on vs off ($ROUNDS rounds each, alternating)"
 ON=(); OFF=()
 for i in $(seq "$ROUNDS"); do
   OFF+=("$(java -cp "$CP" $MAIN startup off | sed -n 's/.*: \([0-9]*\) ms until.*/\1/p')")

@@ -38,17 +38,14 @@ public final class DashboardHost implements AutoCloseable {
     public static final String LOGIN_PREFIX = "Login to the dashboard at ";
 
     private final TelemetryStore store;
-    private final OtlpReceiver receiver;
-    private final DashboardServer server;
-    private final RuntimeDashboardBackend backend;
     private final OtelEnvironment otel;
+    private volatile java.util.concurrent.CompletableFuture<Void> started;
+    private volatile OtlpReceiver receiver;
+    private volatile DashboardServer server;
+    private volatile RuntimeDashboardBackend backend;
 
-    private DashboardHost(TelemetryStore store, OtlpReceiver receiver, DashboardServer server,
-            RuntimeDashboardBackend backend, OtelEnvironment otel) {
+    private DashboardHost(TelemetryStore store, OtelEnvironment otel) {
         this.store = store;
-        this.receiver = receiver;
-        this.server = server;
-        this.backend = backend;
         this.otel = otel;
     }
 
@@ -66,25 +63,48 @@ public final class DashboardHost implements AutoCloseable {
             PrintStream console) {
         TelemetryStore store = new TelemetryStore(TelemetryLimits.from(configuration));
         String apiKey = DashboardAuth.newToken();
-        OtlpReceiver receiver = null;
-        try {
-            receiver = OtlpReceiver.start(store, apiKey, port(configuration, OTLP_PORT_KEY));
-            RuntimeDashboardBackend backend = new RuntimeDashboardBackend(model, orchestrator);
-            DashboardAuth auth = flag(configuration, UNSECURED_KEY, false) ? DashboardAuth.unsecured()
-                    : DashboardAuth.withToken(DashboardAuth.newToken());
-            DashboardServer server = DashboardServer.start(backend, store, auth, port(configuration, PORT_KEY));
-            OtelEnvironment otel = new OtelEnvironment(receiver.port(), apiKey, agentJar(configuration));
-            orchestrator.useTelemetry(otel);
-            console.println(LOGIN_PREFIX + server.loginUrl());
-            return new DashboardHost(store, receiver, server, backend, otel);
-        } catch (IOException e) {
-            if (receiver != null) {
-                receiver.close();
-            }
-            throw new DistributedApplicationException("The dashboard cannot start: " + e.getMessage()
-                    + ". Set a free port with --" + PORT_KEY + "=<port> and --" + OTLP_PORT_KEY + "=<port>, or turn it"
-                    + " off with --" + ENABLED_KEY + "=false.", e);
+        DashboardAuth auth = flag(configuration, UNSECURED_KEY, false) ? DashboardAuth.unsecured()
+                : DashboardAuth.withToken(DashboardAuth.newToken());
+        int otlpPort = port(configuration, OTLP_PORT_KEY);
+        int pagesPort = port(configuration, PORT_KEY);
+        if (otlpPort == 0) {
+            otlpPort = new dev.apphost.run.PortAllocator().allocate();
         }
+        OtelEnvironment otel = new OtelEnvironment(otlpPort, apiKey, agentJar(configuration));
+        orchestrator.useTelemetry(otel);
+        DashboardHost host = new DashboardHost(store, otel);
+        int receiverPort = otlpPort;
+        // the servers start beside the resources, not before them: nothing a resource needs waits for them
+        host.started = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                host.receiver = OtlpReceiver.start(store, apiKey, receiverPort);
+                host.backend = new RuntimeDashboardBackend(model, orchestrator);
+                host.server = DashboardServer.start(host.backend, store, auth, pagesPort);
+                console.println(LOGIN_PREFIX + host.server.loginUrl());
+            } catch (IOException e) {
+                host.closeServers();
+                console.println("apphost: the dashboard cannot start: " + e.getMessage() + ". Set free ports with --"
+                        + PORT_KEY + "=<port> and --" + OTLP_PORT_KEY + "=<port>, or turn it off with --" + ENABLED_KEY
+                        + "=false.");
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, runnable -> {
+            Thread t = new Thread(runnable, "apphost-dashboard-start");
+            t.setDaemon(true);
+            t.start();
+        });
+        return host;
+    }
+
+    /** Waits until the pages and the receiver listen. */
+    public DashboardHost awaitStarted() {
+        try {
+            started.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new DistributedApplicationException("The dashboard did not start: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+        return this;
     }
 
     private static Path agentJar(Configuration configuration) {
@@ -132,15 +152,15 @@ public final class DashboardHost implements AutoCloseable {
     }
 
     public String url() {
-        return server.url();
+        return awaitStarted().server.url();
     }
 
     public String loginUrl() {
-        return server.loginUrl();
+        return awaitStarted().server.loginUrl();
     }
 
     public String otlpEndpoint() {
-        return receiver.endpoint();
+        return awaitStarted().receiver.endpoint();
     }
 
     public TelemetryStore telemetry() {
@@ -153,8 +173,23 @@ public final class DashboardHost implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
-        receiver.close();
-        backend.close();
+        try {
+            started.join();
+        } catch (RuntimeException failedToStart) {
+            // nothing more to close than what closeServers closes
+        }
+        closeServers();
+    }
+
+    private void closeServers() {
+        if (server != null) {
+            server.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (backend != null) {
+            backend.close();
+        }
     }
 }

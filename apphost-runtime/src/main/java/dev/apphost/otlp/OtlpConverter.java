@@ -34,6 +34,7 @@ final class OtlpConverter {
     private static final HexFormat HEX = HexFormat.of();
     private final TelemetryStore store;
     private final TelemetryLimits limits;
+    private final StringPool strings = new StringPool(50_000);
 
     OtlpConverter(TelemetryStore store) {
         this.store = store;
@@ -42,23 +43,24 @@ final class OtlpConverter {
 
     void traces(ExportTraceServiceRequest request) {
         List<Span> spans = new ArrayList<>();
+        Map<ByteString, String> traceIds = new java.util.HashMap<>();
         for (ResourceSpans rs : request.getResourceSpansList()) {
-            String service = serviceName(rs.getResource());
-            String instance = attribute(rs.getResource(), "service.instance.id");
+            String service = strings.share(serviceName(rs.getResource()));
+            String instance = strings.share(attribute(rs.getResource(), "service.instance.id"));
             for (ScopeSpans ss : rs.getScopeSpansList()) {
-                String scope = ss.getScope().getName();
+                String scope = strings.share(ss.getScope().getName());
                 for (io.opentelemetry.proto.trace.v1.Span s : ss.getSpansList()) {
                     List<SpanEvent> events = new ArrayList<>();
                     for (var e : s.getEventsList()) {
                         if (events.size() == limits.maxSpanEventCount()) {
                             break;
                         }
-                        events.add(new SpanEvent(cut(e.getName()), e.getTimeUnixNano(), attributes(e.getAttributesList())));
+                        events.add(new SpanEvent(shared(e.getName()), e.getTimeUnixNano(), attributes(e.getAttributesList())));
                     }
-                    spans.add(new Span(hex(s.getTraceId()), hex(s.getSpanId()), hex(s.getParentSpanId()),
-                            cut(s.getName()), kind(s.getKind()), service, instance, scope, s.getStartTimeUnixNano(),
-                            s.getEndTimeUnixNano(), status(s.getStatus()), cut(s.getStatus().getMessage()),
-                            attributes(s.getAttributesList()), events));
+                    spans.add(new Span(traceIds.computeIfAbsent(s.getTraceId(), OtlpConverter::hex), hex(s.getSpanId()), hex(s.getParentSpanId()),
+                            shared(s.getName()), kind(s.getKind()), service, instance, scope, s.getStartTimeUnixNano(),
+                            s.getEndTimeUnixNano(), status(s.getStatus()), shared(s.getStatus().getMessage()),
+                            attributes(s.getAttributesList()), events.isEmpty() ? List.of() : List.copyOf(events)));
                 }
             }
         }
@@ -68,10 +70,10 @@ final class OtlpConverter {
     void logs(ExportLogsServiceRequest request) {
         List<LogEntry> entries = new ArrayList<>();
         for (ResourceLogs rl : request.getResourceLogsList()) {
-            String service = serviceName(rl.getResource());
-            String instance = attribute(rl.getResource(), "service.instance.id");
+            String service = strings.share(serviceName(rl.getResource()));
+            String instance = strings.share(attribute(rl.getResource(), "service.instance.id"));
             for (ScopeLogs sl : rl.getScopeLogsList()) {
-                String scope = sl.getScope().getName();
+                String scope = strings.share(sl.getScope().getName());
                 for (LogRecord r : sl.getLogRecordsList()) {
                     long time = r.getTimeUnixNano() != 0 ? r.getTimeUnixNano() : r.getObservedTimeUnixNano();
                     entries.add(new LogEntry(0, time, service, instance, scope, severity(r), r.getSeverityNumberValue(),
@@ -85,9 +87,9 @@ final class OtlpConverter {
 
     void metrics(ExportMetricsServiceRequest request) {
         for (ResourceMetrics rm : request.getResourceMetricsList()) {
-            String service = serviceName(rm.getResource());
+            String service = strings.share(serviceName(rm.getResource()));
             for (ScopeMetrics sm : rm.getScopeMetricsList()) {
-                String scope = sm.getScope().getName();
+                String scope = strings.share(sm.getScope().getName());
                 for (Metric m : sm.getMetricsList()) {
                     List<MetricPoint> points = new ArrayList<>();
                     String type;
@@ -133,6 +135,7 @@ final class OtlpConverter {
         return new MetricPoint(p.getTimeUnixNano(), value, attributes(p.getAttributesList()));
     }
 
+    /** The attributes as a compact immutable map (no entry objects), keys and short values shared. */
     private Map<String, String> attributes(List<KeyValue> list) {
         if (list.isEmpty()) {
             return Map.of();
@@ -142,13 +145,17 @@ final class OtlpConverter {
             if (map.size() == limits.maxAttributeCount()) {
                 break;
             }
-            map.put(cut(kv.getKey()), cut(text(kv.getValue())));
+            map.put(strings.share(cut(kv.getKey())), strings.share(cut(text(kv.getValue()))));
         }
-        return map;
+        return Map.copyOf(map);
     }
 
     private String cut(String value) {
         return value.length() <= limits.maxAttributeLength() ? value : value.substring(0, limits.maxAttributeLength());
+    }
+
+    private String shared(String value) {
+        return strings.share(cut(value));
     }
 
     static String text(AnyValue v) {

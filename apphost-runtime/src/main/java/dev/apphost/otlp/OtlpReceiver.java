@@ -41,13 +41,14 @@ public final class OtlpReceiver implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final byte[] apiKey;
-    private final OtlpConverter converter;
+    private final TelemetryStore store;
+    private volatile OtlpConverter converter;
 
     private OtlpReceiver(HttpServer server, ExecutorService threads, String apiKey, TelemetryStore store) {
         this.server = server;
         this.threads = threads;
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
-        this.converter = new OtlpConverter(store);
+        this.store = store;
     }
 
     /** Listens on {@code 127.0.0.1:port} ({@code 0}: any free port). */
@@ -60,6 +61,7 @@ public final class OtlpReceiver implements AutoCloseable {
         });
         server.setExecutor(threads);
         OtlpReceiver receiver = new OtlpReceiver(server, threads, apiKey, store);
+        // the protobuf classes load on the first export, not here: starting costs the AppHost nothing more
         server.createContext("/v1/traces", ex -> receiver.handle(ex, ExportTraceServiceRequest.newBuilder(),
                 m -> receiver.converter.traces((ExportTraceServiceRequest) m),
                 io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.getDefaultInstance()));
@@ -118,6 +120,9 @@ public final class OtlpReceiver implements AutoCloseable {
                 reply(exchange, 400, "text/plain", ("Cannot parse the OTLP body: " + e.getMessage())
                         .getBytes(StandardCharsets.UTF_8));
                 return;
+            }
+            if (converter == null) {
+                converter = new OtlpConverter(store);
             }
             sink.accept(builder.build());
             if (json) {

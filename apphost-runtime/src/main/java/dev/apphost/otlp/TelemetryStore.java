@@ -39,6 +39,9 @@ public final class TelemetryStore {
     private final ArrayDeque<LogEntry> logs = new ArrayDeque<>();
     private long logSequence;
     private final LinkedHashMap<String, InstrumentSeries> instruments = new LinkedHashMap<>();
+    /** Every service name seen, up to {@link #MAX_SERVICES}. */
+    private final java.util.Set<String> services = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    static final int MAX_SERVICES = 1_000;
 
     public TelemetryStore(TelemetryLimits limits) {
         this.limits = limits;
@@ -55,6 +58,7 @@ public final class TelemetryStore {
             for (Span span : spans) {
                 traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
                 spanCount++;
+                seen(span.service());
             }
             Iterator<Map.Entry<String, List<Span>>> oldest = traces.entrySet().iterator();
             while ((traces.size() > limits.maxTraceCount() || spanCount > limits.maxSpanCount()) && oldest.hasNext()) {
@@ -125,6 +129,7 @@ public final class TelemetryStore {
     public void addLogs(List<LogEntry> entries) {
         synchronized (logs) {
             for (LogEntry e : entries) {
+                seen(e.service());
                 logs.addLast(new LogEntry(++logSequence, e.timeNanos(), e.service(), e.instanceId(), e.scope(),
                         e.severity(), e.severityNumber(), e.body(), e.traceId(), e.spanId(), e.attributes()));
                 if (logs.size() > limits.maxLogCount()) {
@@ -154,6 +159,7 @@ public final class TelemetryStore {
 
     public void addPoints(String service, String scope, String name, String description, String unit, String type,
             List<MetricPoint> points) {
+        seen(service);
         String key = service + '\u0000' + scope + '\u0000' + name;
         synchronized (instruments) {
             InstrumentSeries series = instruments.get(key);
@@ -186,19 +192,17 @@ public final class TelemetryStore {
         return result;
     }
 
-    /** The resources (service names) that sent any telemetry, sorted. */
+    /** The resources (service names) that sent any telemetry, sorted (at most {@value #MAX_SERVICES}). */
     public List<String> services() {
-        java.util.TreeSet<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        synchronized (traces) {
-            traces.values().forEach(spans -> spans.forEach(s -> names.add(s.service())));
+        List<String> names = new ArrayList<>(services);
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
+    }
+
+    private void seen(String service) {
+        if (services.size() < MAX_SERVICES) {
+            services.add(service);
         }
-        synchronized (logs) {
-            logs.forEach(l -> names.add(l.service()));
-        }
-        synchronized (instruments) {
-            instruments.values().forEach(i -> names.add(i.service));
-        }
-        return new ArrayList<>(names);
     }
 
     private static final class InstrumentSeries {

@@ -184,10 +184,10 @@
     const select = main.querySelector('#resource');
     resourceOptions(select, params.get('resource'), true, true);
     const load = async () => {
-      const { body, total } = await api('/traces?resource=' + encodeURIComponent(select.value || params.get('resource') || ''));
+      const { body, total } = await api('/traces?max=100&resource=' + encodeURIComponent(select.value || params.get('resource') || ''));
       main.querySelector('#count').textContent = total + ' traces' + (total > body.length ? ', newest ' + body.length + ' shown' : '');
       const max = Math.max(1, ...body.map(t => t.durationNanos));
-      main.querySelector('tbody').innerHTML = body.slice(0, 500).map(t => `<tr data-trace="${t.traceId}">
+      main.querySelector('tbody').innerHTML = body.map(t => `<tr data-trace="${t.traceId}">
         <td>${fmtNanos(t.startNanos)}</td>
         <td><a href="/traces/detail/${t.traceId}"><b>${esc(t.rootService)}:</b> ${esc(t.rootName)}</a>${t.hasError ? ' <span class="error">error</span>' : ''}</td>
         <td class="spans">${Object.entries(t.spansPerService).map(([s, n]) => `<span class="badge" data-service="${esc(s)}" style="background:${colourOf(s)}">${esc(s)} ${n}</span>`).join('')}</td>
