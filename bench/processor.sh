@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Builds apphost-annotations and apphost-processor, then measures how much time the annotation
-# processor adds to compiling an @AppHost class in a generated 500-module reactor (one JVM,
-# warm-up then measured iterations; medians). Arguments go to the benchmark, e.g.
-#   bench/processor.sh --modules 1000 --warmup 20 --iterations 40
+# processor adds to compiling an @AppHost class in a generated 500-module reactor. Medians.
+#   bench/processor.sh --cold --iterations 7      # what a user pays: a fresh javac process per compilation
+#   bench/processor.sh --modules 1000 --warmup 20 --iterations 40   # warm, in one JVM (javax.tools)
+# Set MVN_REPO=<folder> to use another local repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./mvnw -B -q -pl apphost-annotations,apphost-processor -am install -DskipTests
+repo=()
+[ -n "${MVN_REPO:-}" ] && repo=(-Dmaven.repo.local="$MVN_REPO")
+./mvnw -B -q "${repo[@]}" -pl apphost-annotations,apphost-processor -am install -DskipTests
 # test classpath of the processor module, without apphost-annotations: that one is taken from this
 # build's target/ (the local repository's snapshot may come from another checkout)
-./mvnw -B -q -pl apphost-processor dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q "${repo[@]}" -pl apphost-processor dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.excludeArtifactIds=apphost-annotations -Dmdep.outputFile=target/bench.classpath
 cp="apphost-processor/target/test-classes:apphost-processor/target/classes:apphost-annotations/target/classes:$(cat apphost-processor/target/bench.classpath)"
 jar=$(ls apphost-processor/target/apphost-processor-*.jar | grep -v -e original- -e sources -e javadoc | head -1)

@@ -39,10 +39,14 @@ assert log.contains('FAKE manifest publisher=manifest') : 'expected: log.contain
 assert log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}") : 'expected: log.contains("apphost: Aspire manifest written to ${manifest.canonicalPath}")'
 assert manifest.isFile() : 'expected: manifest.isFile()'
 
+// the AppHost's stop budget is below the plugin's 10 s; its temp folder and the argfile are gone afterwards
+assert log.contains("FAKE stop budget=8 tmpdir=${new File(host, 'target/apphost/tmp').path}") : 'stop budget / tmpdir'
+assert !new File(basedir, 'host/target/apphost/java-args.txt').exists() : 'java-args.txt left behind'
+assert !new File(basedir, 'host/target/apphost/tmp').exists() : 'tmp folder left behind'
+
 // IDE case: the AppHost started with plain `java`, without -Dapphost.launchPlan: LaunchPlanProvider
 // runs Maven once (mvn from PATH, offline on the IT repository), writes the plan, then reuses it.
-def argLines = new File(basedir, 'host/target/apphost/java-args.txt').readLines()
-def cp = argLines[argLines.indexOf('"-cp"') + 1].replaceAll(/^"|"$/, '').replace('\\\\', '\\')
+def cp = (log =~ /FAKE classpath=(\S+)/)[0][1]
 assert plan.delete() : 'cannot delete the plan'
 def java = new File(System.getProperty('java.home'), 'bin/java').path
 // offline, with the repository ids the IT repository's artifacts were downloaded through

@@ -44,7 +44,9 @@ public final class Configuration {
             "operation", "AppHost:Operation");
 
     private final List<Map<String, String>> layers;
-    private final Map<String, String> originalKeys = new LinkedHashMap<>();
+    private final Map<String, String> originalKeys = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Values set in code ({@link #set}), above every source. */
+    private final Map<String, String> overrides = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Configuration(List<Map<String, String>> layersLowestFirst) {
         this.layers = layersLowestFirst;
@@ -75,6 +77,10 @@ public final class Configuration {
     /** The value for {@code key} ({@code a:b:c}), or {@code null}. */
     public String get(String key) {
         String normalized = normalize(key);
+        String set = overrides.get(normalized);
+        if (set != null) {
+            return set;
+        }
         for (int i = layers.size() - 1; i >= 0; i--) {
             String value = layers.get(i).get(normalized);
             if (value != null) {
@@ -82,6 +88,19 @@ public final class Configuration {
             }
         }
         return null;
+    }
+
+    /**
+     * Sets {@code key} above every source, as .NET's {@code builder.Configuration["key"] = value}: a test
+     * gives a parameter its value with {@code set("Parameters:password", "…")} before {@code build()}.
+     * Values are read when the app starts; the execution context (run or publish) was decided already.
+     */
+    public void set(String key, String value) {
+        java.util.Objects.requireNonNull(key, "key");
+        java.util.Objects.requireNonNull(value, "value");
+        String normalized = normalize(key);
+        originalKeys.putIfAbsent(normalized, key);
+        overrides.put(normalized, value);
     }
 
     /** The value for {@code key}, or {@code defaultValue}. */
@@ -93,7 +112,11 @@ public final class Configuration {
     /** Every key and its winning value, keys as first written. */
     public Map<String, String> asMap() {
         Map<String, String> result = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : originalKeys.entrySet()) {
+        Map<String, String> keys;
+        synchronized (originalKeys) {
+            keys = new LinkedHashMap<>(originalKeys);
+        }
+        for (Map.Entry<String, String> e : keys.entrySet()) {
             result.put(e.getValue(), get(e.getKey()));
         }
         return Collections.unmodifiableMap(result);

@@ -1,15 +1,15 @@
 package dev.apphost;
 
 import dev.apphost.containers.ContainerRuntimeArgs;
+import dev.apphost.containers.ImageReference;
 import dev.apphost.model.BindMount;
 import dev.apphost.model.ContainerResource;
 import dev.apphost.model.ValueExpression;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Container options: bind mounts, volumes, entrypoint and extra {@code container create} options.
@@ -28,8 +28,10 @@ import java.util.Objects;
 public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBuilderBase<B>>
         extends ComputeResourceBuilder<B> {
 
-    private final String image;
-    private final String tag;
+    private static final java.util.regex.Pattern VOLUME_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+    private String image;
+    private String tag;
     private String entrypoint;
     private final List<BindMount> bindMounts = new ArrayList<>();
     private final List<dev.apphost.model.VolumeMount> volumes = new ArrayList<>();
@@ -37,11 +39,61 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
 
     ContainerResourceBuilderBase(DistributedApplicationBuilder applicationBuilder, String name, String image, String tag) {
         super(applicationBuilder, name);
-        if (image == null || image.isBlank()) {
-            throw new IllegalArgumentException("Container '" + name + "': the image must not be empty.");
-        }
-        this.image = image;
+        this.image = required(image, "image");
         this.tag = tag;
+        validateImage();
+    }
+
+    /** Rejects at the call what the engine would refuse at start (upper case, spaces, a tag given twice). */
+    private void validateImage() {
+        ImageReference reference;
+        try {
+            reference = ImageReference.parse(image);
+        } catch (IllegalArgumentException e) {
+            throw invalid("image", e.getMessage() + ".");
+        }
+        if (tag == null) {
+            return;
+        }
+        if (tag.isBlank()) {
+            throw invalid("tag", "the tag must not be empty; pass null for 'latest', or a tag such as '1.27'.");
+        }
+        if (reference.tag() != null || reference.digest() != null) {
+            throw invalid("tag", "the image '" + image + "' already names a " + (reference.digest() != null ? "digest" : "tag")
+                    + ", and the tag '" + tag + "' is given as well; give it once: addContainer(\"" + name() + "\", \""
+                    + reference.repository() + "\", \"" + (reference.tag() != null ? reference.tag() : tag) + "\").");
+        }
+        try {
+            ImageReference.checkTag(tag);
+        } catch (IllegalArgumentException e) {
+            throw invalid("tag", "the " + e.getMessage() + ".");
+        }
+    }
+
+    /** Replaces the image (which may carry {@code :tag}; the tag given before is dropped). */
+    public B withImage(String image) {
+        return withImage(image, null);
+    }
+
+    /** Replaces the image and its tag ({@code null} tag: the one in {@code image}, else {@code latest}). */
+    public B withImage(String image, String tag) {
+        String previousImage = this.image;
+        String previousTag = this.tag;
+        this.image = required(image, "image");
+        this.tag = tag;
+        try {
+            validateImage();
+        } catch (RuntimeException e) {
+            this.image = previousImage;
+            this.tag = previousTag;
+            throw e;
+        }
+        return self();
+    }
+
+    /** Replaces the image's tag (the image must not name one itself). */
+    public B withImageTag(String tag) {
+        return withImage(image, required(tag, "tag"));
     }
 
     /** Mounts a host folder or file; a relative {@code source} is resolved against the AppHost's folder. */
@@ -50,9 +102,16 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
     }
 
     public B withBindMount(String source, String target, boolean readOnly) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(target, "target");
-        bindMounts.add(new BindMount(applicationBuilder().resolvePath(source), target.replace('\\', '/'), readOnly));
+        required(source, "source");
+        String containerPath = requireAbsoluteTarget(target);
+        if (source.isBlank()) {
+            throw invalid("source", "the bind-mount source must not be empty (it would mount the AppHost's folder "
+                    + "read-write at " + containerPath + "); give a host path, absolute or relative to the AppHost's "
+                    + "folder, or use withVolume for a named volume.");
+        }
+        // A missing source is refused when the container starts (the AppHost may create it until then).
+        Path hostPath = applicationBuilder().resolvePath(source);
+        bindMounts.add(new BindMount(hostPath, containerPath, readOnly));
         return self();
     }
 
@@ -62,15 +121,32 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
     }
 
     public B withVolume(String name, String target, boolean readOnly) {
-        Objects.requireNonNull(target, "target");
-        volumes.add(new dev.apphost.model.VolumeMount(name, target, readOnly));
+        String containerPath = requireAbsoluteTarget(target);
+        if (name != null && !VOLUME_NAME.matcher(name).matches()) {
+            throw invalid("name", "'" + name + "' is not a valid volume name; use letters, digits, '_', '.' and '-', "
+                    + "starting with a letter or digit (or null for an anonymous volume).");
+        }
+        volumes.add(new dev.apphost.model.VolumeMount(name, containerPath, readOnly));
         return self();
     }
 
     /** Replaces the image's entrypoint. */
     public B withEntrypoint(String entrypoint) {
-        this.entrypoint = Objects.requireNonNull(entrypoint, "entrypoint");
+        if (required(entrypoint, "entrypoint").isBlank()) {
+            throw invalid("entrypoint", "the entrypoint must not be empty; give the program to run, such as '/bin/sh'.");
+        }
+        this.entrypoint = entrypoint;
         return self();
+    }
+
+    /** The target as a container path: backslashes become slashes, and it must be absolute. */
+    private String requireAbsoluteTarget(String target) {
+        String path = required(target, "target").replace('\\', '/');
+        if (!path.startsWith("/")) {
+            throw invalid("target", "the mount target '" + target + "' must be an absolute path inside the container, "
+                    + "such as '/" + path.replaceFirst("^\\./", "") + "'.");
+        }
+        return path;
     }
 
     /**
@@ -84,7 +160,9 @@ public abstract class ContainerResourceBuilderBase<B extends ContainerResourceBu
      */
     public B withContainerRuntimeArgs(String... args) {
         List<String> all = new ArrayList<>(runtimeArgs);
-        all.addAll(Arrays.asList(args));
+        for (String arg : required(args, "args")) {
+            all.add(required(arg, "args[" + (all.size() - runtimeArgs.size()) + "]"));
+        }
         ContainerRuntimeArgs.parse(all);
         runtimeArgs.clear();
         runtimeArgs.addAll(all);

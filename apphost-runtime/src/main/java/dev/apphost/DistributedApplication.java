@@ -3,7 +3,11 @@ package dev.apphost;
 import dev.apphost.model.AppModel;
 import dev.apphost.publish.ManifestPublisher;
 import dev.apphost.run.Orchestrator;
+import dev.apphost.model.ComputeResource;
+import dev.apphost.model.Endpoint;
+import dev.apphost.model.Resource;
 import java.net.URI;
+import java.util.List;
 import java.nio.file.Path;
 
 /**
@@ -19,13 +23,15 @@ import java.nio.file.Path;
  * }</pre>
  *
  * In tests, {@link #start()} returns once every resource has started or failed, and
- * {@link #close()} stops everything and leaves nothing behind:
+ * {@link #close()} stops everything and leaves nothing behind. Each resource has its own lifecycle:
  *
  * <pre>{@code
  * try (var app = builder.build()) {
  *     app.start();
  *     app.resourceNotifications().waitForResourceHealthy("webfrontend", Duration.ofSeconds(60));
  *     String cs = app.getConnectionString("cache");
+ *     app.resourceCommands().executeCommand("webfrontend", KnownResourceCommands.RESTART);
+ *     ResourceSnapshot s = app.resourceSnapshot("webfrontend");      // state(), health(), healthReason()
  * }
  * }</pre>
  */
@@ -81,7 +87,11 @@ public final class DistributedApplication implements AutoCloseable {
         }
     }
 
-    /** Starts every resource; returns once each has started or failed. */
+    /**
+     * Starts every resource but those marked {@code withExplicitStart()}; returns once each has
+     * started or failed (or waits on a dependency that is not ready yet). After {@link #stop()} it
+     * starts everything again, on the same ports.
+     */
     public void start() {
         requireRunMode("start");
         orchestrator();
@@ -89,7 +99,10 @@ public final class DistributedApplication implements AutoCloseable {
         orchestrator.start();
     }
 
-    /** Stops every resource, dependents before their dependencies. */
+    /**
+     * Stops every resource, dependents before their dependencies, within {@code AppHost:ShutdownTimeout}
+     * (5 s by default) for the whole stop; what still runs then is killed.
+     */
     public void stop() {
         if (orchestrator != null) {
             orchestrator.stop();
@@ -135,22 +148,53 @@ public final class DistributedApplication implements AutoCloseable {
         return orchestrator().endpointUrl(resource, endpoint);
     }
 
+    /**
+     * An HTTP client for the first {@code http} (else {@code https}) endpoint of {@code resource};
+     * relative paths go to it.
+     */
+    public ResourceHttpClient createHttpClient(String resource) {
+        requireRunMode("createHttpClient");
+        Resource r = model.get(resource);
+        List<Endpoint> endpoints = r instanceof ComputeResource c ? c.endpoints() : List.of();
+        Endpoint chosen = endpoints.stream().filter(e -> "http".equals(e.scheme())).findFirst()
+                .or(() -> endpoints.stream().filter(e -> "https".equals(e.scheme())).findFirst())
+                .orElseThrow(() -> new DistributedApplicationException("Resource '" + r.name()
+                        + "' has no http or https endpoint; its endpoints are: "
+                        + endpoints.stream().map(Endpoint::name).toList()
+                        + ". Name one with createHttpClient(resource, endpointName)."));
+        return createHttpClient(r.name(), chosen.name());
+    }
+
+    /** An HTTP client for endpoint {@code endpoint} of {@code resource}; relative paths go to it. */
+    public ResourceHttpClient createHttpClient(String resource, String endpoint) {
+        return new ResourceHttpClient(getEndpoint(resource, endpoint));
+    }
+
     /** The connection string of {@code resource}, as a process on this machine uses it. */
     public String getConnectionString(String resource) {
         requireRunMode("getConnectionString");
         return orchestrator().connectionString(resource);
     }
 
-    /** The recent output of each resource (the last 1000 lines), with stream and timestamp. */
-    public dev.apphost.run.ResourceLogs resourceLogs() {
+    /** The output of each resource: the recent lines (the last 1000), with stream and timestamp, and the lines to come. */
+    public ResourceLogs resourceLogs() {
         requireRunMode("resourceLogs");
-        return orchestrator();
+        return orchestrator().logs();
     }
 
-    /** State, exit code, message, health and URLs of resource {@code name}. */
-    public dev.apphost.run.ResourceSnapshot resourceSnapshot(String name) {
+    /** State, health and its reason, exit code, message and URLs of resource {@code name}. */
+    public ResourceSnapshot resourceSnapshot(String name) {
         requireRunMode("resourceSnapshot");
         return orchestrator().snapshot(name);
+    }
+
+    /**
+     * Start, stop and restart resources, and run their custom commands:
+     * {@code app.resourceCommands().executeCommand("api", KnownResourceCommands.RESTART)}.
+     */
+    public ResourceCommands resourceCommands() {
+        requireRunMode("resourceCommands");
+        return orchestrator();
     }
 
     UserSecrets userSecrets() {

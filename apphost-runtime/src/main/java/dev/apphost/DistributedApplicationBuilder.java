@@ -1,6 +1,7 @@
 package dev.apphost;
 
 import dev.apphost.annotations.ProjectMetadata;
+import dev.apphost.internal.AppHostCapture;
 import dev.apphost.launch.LaunchPlan;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.GeneratedDefault;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -60,7 +62,9 @@ public final class DistributedApplicationBuilder {
 
     static DistributedApplicationBuilder create(String[] args) {
         Path directory = defaultAppHostDirectory();
-        UserSecrets secrets = UserSecrets.forAppHost(directory);
+        Path captureSecrets = AppHostCapture.secretsDirectory();
+        UserSecrets secrets = captureSecrets != null ? UserSecrets.in(captureSecrets, directory)
+                : UserSecrets.forAppHost(directory);
         Configuration configuration = Configuration.load(directory, secrets.read(), Arrays.asList(args));
         return new DistributedApplicationBuilder(args, directory, configuration, secrets);
     }
@@ -98,7 +102,23 @@ public final class DistributedApplicationBuilder {
 
     /** A reactor module, by its generated {@code Projects.*} type. */
     public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name) {
-        Objects.requireNonNull(type, "type");
+        return addProject(type, name, true);
+    }
+
+    /**
+     * As {@link #addProject(Class, String)}; {@code defaultHttpEndpoint = false} gives a project with no
+     * endpoint (and so no {@code PORT}/{@code SERVER_PORT}/… variables) until {@code with*Endpoint} adds
+     * some, like .NET's {@code AddProject<T>(name, launchProfileName: null)}:
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Gateway.class, "gateway", false).withHttpEndpoint(8080, null, "http");
+     * }</pre>
+     *
+     * To only fix the default endpoint's port, keep it: {@code addProject(...).withEndpoint("http", e -> e.port(8080))}.
+     */
+    public ProjectResourceBuilder addProject(Class<? extends ProjectMetadata> type, String name,
+            boolean defaultHttpEndpoint) {
+        Objects.requireNonNull(type, "addProject: the argument 'type' must not be null.");
         ProjectMetadata metadata;
         try {
             metadata = type.getDeclaredConstructor().newInstance();
@@ -106,7 +126,40 @@ public final class DistributedApplicationBuilder {
             throw new DistributedApplicationException("Cannot read project metadata from " + type.getName()
                     + ": it needs a public no-argument constructor (" + e + ").", e);
         }
-        return addProject(name, metadata.projectPath());
+        return addProject(name, projectPath(type, metadata).toString(), defaultHttpEndpoint);
+    }
+
+    /**
+     * A generated {@code projectPath()} is relative to the AppHost module: that is {@link #appHostDirectory()}
+     * when the plugin started the AppHost; otherwise (an IDE, whose working folder may be anything) the
+     * module holding the {@code Projects} class, found from where it was loaded.
+     */
+    private Path projectPath(Class<? extends ProjectMetadata> type, ProjectMetadata metadata) {
+        Path path = Path.of(metadata.projectPath());
+        if (path.isAbsolute()) {
+            return path.normalize();
+        }
+        Path base = System.getProperty(APPHOST_DIRECTORY_PROPERTY) != null ? appHostDirectory
+                : moduleOf(type).orElse(appHostDirectory);
+        return base.resolve(path).toAbsolutePath().normalize();
+    }
+
+    /** The first folder holding a {@code pom.xml} at or above the class's code source folder (e.g. {@code target/classes}). */
+    private static Optional<Path> moduleOf(Class<?> type) {
+        try {
+            java.security.CodeSource source = type.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null || !"file".equals(source.getLocation().getProtocol())) {
+                return Optional.empty();
+            }
+            for (Path dir = Path.of(source.getLocation().toURI()); dir != null; dir = dir.getParent()) {
+                if (Files.isRegularFile(dir.resolve("pom.xml"))) {
+                    return Optional.of(dir);
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // fall back to the AppHost directory
+        }
+        return Optional.empty();
     }
 
     /** A reactor module, by the path of its folder or {@code pom.xml} (relative to the AppHost's folder). */
@@ -120,7 +173,7 @@ public final class DistributedApplicationBuilder {
      * some, like .NET's {@code AddProject(..., launchProfileName: null)}.
      */
     public ProjectResourceBuilder addProject(String name, String projectPath, boolean defaultHttpEndpoint) {
-        Objects.requireNonNull(projectPath, "projectPath");
+        Objects.requireNonNull(projectPath, "addProject: the argument 'projectPath' must not be null.");
         Path path = resolvePath(projectPath);
         if (Files.isDirectory(path) || !path.getFileName().toString().endsWith(".xml")) {
             path = path.resolve("pom.xml");
@@ -140,11 +193,17 @@ public final class DistributedApplicationBuilder {
 
     /** A process: {@code command} on {@code PATH} or as a path, in {@code workingDirectory} (relative to the AppHost's folder). */
     public ExecutableResourceBuilder addExecutable(String name, String command, String workingDirectory, String... args) {
-        Objects.requireNonNull(command, "command");
-        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        String validName = validName(name, ExecutableResourceBuilder.class);
+        Objects.requireNonNull(command, () -> "Resource '" + validName + "': the argument 'command' must not be null.");
+        Objects.requireNonNull(workingDirectory, () -> "Resource '" + validName
+                + "': the argument 'workingDirectory' must not be null.");
+        if (command.isBlank()) {
+            throw new InvalidResourceArgumentException(validName, "command", "Resource '" + validName
+                    + "': the command must not be empty; give a program on PATH (such as 'python3') or a path to one.");
+        }
         ExecutableResourceBuilder builder = new ExecutableResourceBuilder(
-                this, validName(name, ExecutableResourceBuilder.class), command, resolvePath(workingDirectory));
-        builder.withArgs(args);
+                this, validName, command, resolvePath(workingDirectory));
+        builder.withArgs(args == null ? new String[0] : args);
         return add(builder);
     }
 
@@ -170,7 +229,7 @@ public final class DistributedApplicationBuilder {
      */
     public ParameterResourceBuilder addParameter(String name, String value, boolean publishValueAsDefault,
             boolean secret) {
-        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(value, "addParameter: the argument 'value' must not be null.");
         if (publishValueAsDefault && secret) {
             throw new IllegalArgumentException("A parameter cannot be both secret and published as a default value.");
         }
@@ -185,7 +244,7 @@ public final class DistributedApplicationBuilder {
 
     /** A connection string made of other values. */
     public ConnectionStringResourceBuilder addConnectionString(String name, ReferenceExpression expression) {
-        Objects.requireNonNull(expression, "expression");
+        Objects.requireNonNull(expression, "addConnectionString: the argument 'expression' must not be null.");
         return add(new ConnectionStringResourceBuilder(
                 this, validName(name, ConnectionStringResourceBuilder.class), expression.valueExpression()));
     }
@@ -207,8 +266,53 @@ public final class DistributedApplicationBuilder {
         return redis;
     }
 
+    /**
+     * The builder of resource {@code name}, to change it after it was added (as a test does before
+     * {@link #build()}): {@code builder.resourceBuilder("cache", RedisResourceBuilder.class).withEnvironment(...)}.
+     *
+     * @throws DistributedApplicationException when there is no such resource or it is of another type
+     */
+    public <B extends ResourceBuilder<B>> B resourceBuilder(String name, Class<B> type) {
+        Objects.requireNonNull(type, "type");
+        ResourceBuilder<?> found = resourceBuilder(name);
+        if (!type.isInstance(found)) {
+            throw new DistributedApplicationException("Resource '" + found.name() + "' is a "
+                    + found.getClass().getSimpleName() + ", not a " + type.getSimpleName() + ".");
+        }
+        return type.cast(found);
+    }
+
+    /** The builder of resource {@code name} (names compare case-insensitively). */
+    public ResourceBuilder<?> resourceBuilder(String name) {
+        Objects.requireNonNull(name, "name");
+        ResourceBuilder<?> found = resources.get(key(name));
+        if (found == null) {
+            throw new DistributedApplicationException("There is no resource named '" + name + "'. The resources are: "
+                    + resources.values().stream().map(ResourceBuilder::name).toList() + ".");
+        }
+        return found;
+    }
+
+    /**
+     * Removes resource {@code name} from the model, with the waits on it. References to it stay, by
+     * name: add another resource of that name (a stub container for a service, say) or the resources
+     * that reference it fail to start, naming it.
+     */
+    public void removeResource(String name) {
+        String removed = key(resourceBuilder(name).name());
+        resources.remove(removed);
+        waits.remove(removed);
+        waits.values().forEach(targets -> targets.remove(removed));
+        for (ResourceBuilder<?> builder : resources.values()) {
+            if (builder instanceof ComputeResourceBuilder<?> compute) {
+                compute.forgetWaitFor(name);
+            }
+        }
+    }
+
     /** Freezes the model. */
     public DistributedApplication build() {
+        AppHostCapture.onBuild(this);
         List<Resource> added = resources();
         List<Resource> hidden = new ArrayList<>();
         for (Map.Entry<String, ResourceBuilder<?>> e : hiddenResources.entrySet()) {
@@ -217,6 +321,7 @@ public final class DistributedApplicationBuilder {
             }
         }
         AppModel model = new AppModel(added, hidden);
+        ModelValidation.validate(model, executionContext);
         return new DistributedApplication(model, this);
     }
 
@@ -247,6 +352,11 @@ public final class DistributedApplicationBuilder {
                     + "': waitFor cycle " + String.join(" -> ", cycle) + ".");
         }
         waits.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+    }
+
+    /** Forgets every {@code waitFor} of {@code dependent}. */
+    void clearWaits(ResourceBuilder<?> dependent) {
+        waits.remove(key(dependent.name()));
     }
 
     /** A path of waits from {@code start} to {@code goal}, both included, or {@code null}. */

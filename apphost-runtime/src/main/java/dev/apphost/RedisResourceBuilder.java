@@ -38,10 +38,20 @@ public final class RedisResourceBuilder extends ContainerResourceBuilderBase<Red
         super(applicationBuilder, name, IMAGE, TAG);
         this.passwordParameter = password.name();
         withEntrypoint("/bin/sh");
-        withArgs("-c", "redis-server --requirepass $" + PASSWORD_VARIABLE);
+        withArgs("-c", serverCommand(applicationBuilder.executionContext()));
         addEnvironment(new EnvironmentEntry.Variable(PASSWORD_VARIABLE, new ParameterValue(passwordParameter)));
         withEndpoint(port, PORT, "tcp", "tcp", null);
         withHealthCheck(new HealthCheck.RedisPing("tcp", passwordParameter));
+    }
+
+    /**
+     * The shell command that starts the server. In run mode the password variable is quoted, so a
+     * password with a space or a glob character ({@code *}) reaches Redis as one argument, unchanged.
+     * The manifest keeps Aspire's exact text, which deployment tools expect.
+     */
+    static String serverCommand(ExecutionContext context) {
+        String password = "$" + PASSWORD_VARIABLE;
+        return "redis-server --requirepass " + (context.isPublishMode() ? password : "\"" + password + "\"");
     }
 
     /** The generated password parameter, {@code <name>-password}. */

@@ -42,6 +42,26 @@ public abstract class ResourceBuilder<B extends ResourceBuilder<B>> {
         return excludedFromManifest;
     }
 
+    /** {@code value}, else a NullPointerException naming this resource and the parameter. */
+    final <T> T required(T value, String parameter) {
+        return java.util.Objects.requireNonNull(value,
+                () -> "Resource '" + name + "': the argument '" + parameter + "' must not be null.");
+    }
+
+    /** A bad value for {@code argument} of this resource; {@code problem} says what is wrong and the fix. */
+    final InvalidResourceArgumentException invalid(String argument, String problem) {
+        return new InvalidResourceArgumentException(name, argument, "Resource '" + name + "': " + problem);
+    }
+
+    /** Rejects a builder of another {@link DistributedApplicationBuilder}: its resource would never be part of this app. */
+    final void requireSameApplication(ResourceBuilder<?> other, String call) {
+        if (other.applicationBuilder != applicationBuilder) {
+            throw new DistributedApplicationException("Resource '" + name + "' cannot " + call + " '" + other.name()
+                    + "' because '" + other.name() + "' was added to a different DistributedApplicationBuilder. "
+                    + "Add '" + other.name() + "' to the same builder as '" + name + "'.");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     final B self() {
         return (B) this;

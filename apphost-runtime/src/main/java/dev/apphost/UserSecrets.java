@@ -1,5 +1,6 @@
 package dev.apphost;
 
+import dev.apphost.launch.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -18,7 +19,8 @@ import java.util.Properties;
  * Per-user, per-AppHost values kept outside the repository, like .NET user secrets: generated
  * passwords live here so they stay the same across runs of the same AppHost. The file is
  * {@code ~/.apphost/secrets/<id>.properties} (override the folder with {@code APPHOST_SECRETS_DIR}),
- * {@code <id>} derived from the AppHost's folder, readable by the owner only.
+ * {@code <id>} derived from the AppHost's folder, readable by the owner only (the file 0600, the
+ * folders {@code ~/.apphost} and {@code secrets} 0700, tightened when found looser).
  */
 public final class UserSecrets {
 
@@ -31,10 +33,21 @@ public final class UserSecrets {
     /** The store of the AppHost in {@code appHostDirectory}. */
     public static UserSecrets forAppHost(Path appHostDirectory) {
         String dir = System.getenv("APPHOST_SECRETS_DIR");
-        Path root = dir != null && !dir.isBlank()
-                ? Path.of(dir)
-                : Path.of(System.getProperty("user.home"), ".apphost", "secrets");
+        Path root;
+        if (dir != null && !dir.isBlank()) {
+            root = Path.of(dir);
+        } else {
+            Path home = Path.of(System.getProperty("user.home"), ".apphost");
+            root = home.resolve("secrets");
+            PrivateFiles.tighten(home); // folders written by older versions were 0755
+        }
+        PrivateFiles.tighten(root);
         return new UserSecrets(root.resolve(appHostId(appHostDirectory) + ".properties"));
+    }
+
+    /** The store of the AppHost in {@code appHostDirectory}, kept in {@code folder} instead of the user's. */
+    static UserSecrets in(Path folder, Path appHostDirectory) {
+        return new UserSecrets(folder.resolve(appHostId(appHostDirectory) + ".properties"));
     }
 
     /** A stable identity for an AppHost: the first 16 hex digits of the SHA-256 of its folder. */
@@ -63,7 +76,11 @@ public final class UserSecrets {
         properties.putAll(read());
         properties.setProperty(key, value);
         try {
-            Files.createDirectories(file.getParent());
+            if (file.getParent().getParent() != null
+                    && file.getParent().getParent().getFileName().toString().equals(".apphost")) {
+                PrivateFiles.directory(file.getParent().getParent());
+            }
+            PrivateFiles.directory(file.getParent());
             Path temp = Files.createTempFile(file.getParent(), "secrets", ".tmp");
             try {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

@@ -74,6 +74,25 @@ class RunEnvironmentTest {
     }
 
     @Test
+    void projectsBindToLoopbackOnlyWhenConfiguredAndNotExternal() {
+        var on = TestApps.builder(Map.of("AppHost__ProjectsBindToLoopback", "true"));
+        on.addProject("api", "api");
+        on.addProject("web", "web").withExternalHttpEndpoints();
+        on.addProject("svc", "svc").withEnvironment("SERVER_ADDRESS", "0.0.0.0");
+        AppModel model = on.build().model();
+        assertThat(env(model, "api", Map.of(), Network.HOST)).containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("QUARKUS_HTTP_HOST", "127.0.0.1").containsEntry("MICRONAUT_SERVER_HOST", "127.0.0.1");
+        assertThat(env(model, "web", Map.of(), Network.HOST)).doesNotContainKeys(
+                ProjectResourceBuilder.BIND_ADDRESS_VARIABLES.toArray(String[]::new));
+        assertThat(env(model, "svc", Map.of(), Network.HOST)).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+
+        var off = TestApps.builder(Map.of());
+        off.addProject("api", "api");
+        assertThat(env(off.build().model(), "api", Map.of(), Network.HOST)).doesNotContainKeys(
+                ProjectResourceBuilder.BIND_ADDRESS_VARIABLES.toArray(String[]::new));
+    }
+
+    @Test
     void connectionStringParameterAndParameterValues() {
         var b = TestApps.builder(Map.of());
         var db = b.addConnectionString("db");

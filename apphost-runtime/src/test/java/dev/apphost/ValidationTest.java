@@ -70,7 +70,7 @@ class ValidationTest {
     void duplicateEndpointNames() {
         var container = TestProjects.builder().addContainer("c", "image").withHttpsEndpoint();
         assertThatThrownBy(container::withHttpsEndpoint)
-                .hasMessage(String.format(ComputeResourceBuilder.DUPLICATE_ENDPOINT, "https"))
+                .hasMessageStartingWith(String.format(ComputeResourceBuilder.DUPLICATE_ENDPOINT, "https"))
                 .hasMessageStartingWith("Endpoint with name 'https' already exists. Endpoint name may not have been "
                         + "explicitly specified");
         var project = TestProjects.builder().addProject(TestProjects.ApiService.class, "api");

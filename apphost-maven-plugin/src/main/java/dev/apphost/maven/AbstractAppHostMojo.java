@@ -8,11 +8,14 @@ import dev.apphost.maven.fork.AppHostLocator;
 import dev.apphost.maven.fork.AppHostNotFoundException;
 import dev.apphost.maven.fork.CommandLineSplitter;
 import dev.apphost.maven.fork.JavaForkRequest;
+import dev.apphost.maven.fork.StopBudget;
+import dev.apphost.maven.fork.WorkFiles;
 import dev.apphost.otlp.OtelEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,8 +125,10 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
     protected File workingDirectory;
 
     /**
-     * Seconds the AppHost gets to stop its resources after SIGTERM (Ctrl+C, {@code stop}) before it
-     * is killed.
+     * Seconds the AppHost gets to stop after SIGTERM (Ctrl+C, {@code stop}) before it is killed. The
+     * AppHost is told to stop its resources within this minus a margin (a fifth, at least 2 s), as
+     * {@code AppHost__ShutdownTimeout}; an {@code AppHost:ShutdownTimeout} of your own (program argument or
+     * {@code environmentVariables}) is kept, and the kill then waits for it plus the margin.
      *
      * @since 0.1.0
      */
@@ -222,7 +227,7 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
         if (!needsPlan()) {
             return new AppHostContext(appHost, null, planFile, null, null);
         }
-        LaunchPlan plan = planner.plan(appHost, session.getTopLevelProject().getBasedir().toPath());
+        LaunchPlan plan = planner.plan(appHost, session.getTopLevelProject().getBasedir().toPath(), found.excludes());
         try {
             plan.write(planFile);
         } catch (IOException e) {
@@ -251,6 +256,21 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
         }
     }
 
+    /** The AppHost's stop budget and the plugin's kill deadline, from {@link #shutdownTimeout}. */
+    protected StopBudget stopBudget() throws MojoExecutionException {
+        try {
+            return StopBudget.of(Duration.ofSeconds(shutdownTimeout), programArguments(),
+                    environmentVariables == null ? Map.of() : environmentVariables);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The plugin's {@code @argfile} and the AppHost JVM's temporary folder, under {@code target/apphost/}. */
+    protected static WorkFiles workFiles(AppHostContext context) {
+        return new WorkFiles(context.workFile("java-args.txt"), context.workFile("tmp"));
+    }
+
     /** The AppHost JVM: java (toolchain-aware), plan and parent-pid properties, classpath, arguments. */
     protected JavaForkRequest.Builder forkRequest(AppHostContext context) throws MojoExecutionException {
         if (!Files.isDirectory(context.appHostLaunch.classesDirectory())) {
@@ -274,6 +294,16 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
         if (runsTheApp() && otelAgent) {
             otelAgentJar().ifPresent(jar -> properties.put(OtelEnvironment.AGENT_JAR_PROPERTY, jar.toString()));
         }
+        WorkFiles workFiles = workFiles(context);
+        properties.putIfAbsent("java.io.tmpdir", workFiles.tempDirectory().toAbsolutePath().toString());
+        StopBudget budget = stopBudget();
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (environmentVariables != null) {
+            environment.putAll(environmentVariables);
+        }
+        if (!budget.userSet()) {
+            environment.put(StopBudget.ENVIRONMENT_VARIABLE, budget.environmentValue());
+        }
         return JavaForkRequest.builder()
                 .javaExecutable(javaExecutable())
                 .addJvmArguments(jvmArgs)
@@ -281,11 +311,11 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
                 .classpath(context.appHostLaunch.classpath())
                 .mainClass(context.mainClass)
                 .addArguments(programArguments())
-                .putEnvironment(environmentVariables == null ? Map.of() : environmentVariables)
+                .putEnvironment(environment)
                 .workingDirectory(workingDirectory != null
                         ? workingDirectory.toPath()
                         : context.appHost.getBasedir().toPath())
-                .argFile(context.workFile("java-args.txt"));
+                .argFile(workFiles.argFile());
     }
 
     /** Whether the goal runs the app's resources (and so attaches the OpenTelemetry agent to its projects). */

@@ -61,11 +61,11 @@ final class ReactorLaunchPlanner {
         throw new IllegalStateException("no project for " + module.directory());
     }
 
-    /** The plan: every non-pom module of the reactor except the AppHost. */
-    LaunchPlan plan(MavenProject appHost, Path reactorRoot) {
+    /** The plan: every non-pom module of the reactor except the AppHost and those it excludes by artifactId. */
+    LaunchPlan plan(MavenProject appHost, Path reactorRoot, Set<String> excludes) {
         List<ProjectLaunch> projects = new ArrayList<>();
         for (MavenProject project : reactor) {
-            if (project == appHost || "pom".equals(project.getPackaging())) {
+            if (project == appHost || "pom".equals(project.getPackaging()) || excludes.contains(project.getArtifactId())) {
                 continue;
             }
             projects.add(launch(project));

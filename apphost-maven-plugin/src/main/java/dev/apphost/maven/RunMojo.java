@@ -1,8 +1,8 @@
 package dev.apphost.maven;
 
 import dev.apphost.maven.fork.ForegroundRunner;
+import dev.apphost.maven.fork.WorkFiles;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -40,9 +40,11 @@ public class RunMojo extends AbstractAppHostMojo {
     /** Forks the AppHost in the foreground with extra program arguments; fails on an abnormal exit. */
     static void runForeground(AppHostContext context, List<String> extraArgs, AbstractAppHostMojo mojo)
             throws MojoExecutionException {
-        ForegroundRunner runner = new ForegroundRunner(Duration.ofSeconds(mojo.shutdownTimeout));
+        WorkFiles workFiles = workFiles(context);
+        ForegroundRunner runner = new ForegroundRunner(mojo.stopBudget().killAfter(), workFiles::delete);
         int exitCode;
         try {
+            workFiles.prepare();
             exitCode = runner.run(mojo.forkRequest(context).addArguments(extraArgs).build());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the AppHost JVM: " + e.getMessage(), e);
@@ -52,7 +54,8 @@ public class RunMojo extends AbstractAppHostMojo {
         }
         if (!ForegroundRunner.isNormalExit(exitCode)) {
             throw new MojoExecutionException("AppHost " + context.mainClass + " exited with code " + exitCode
-                    + "; its output above says why.");
+                    + "; its output above says why. (Modules listed as SKIPPED were compiled: Maven counts the"
+                    + " forked compile of an aggregator goal under the root only.)");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.apphost.maven;
 
 import dev.apphost.maven.fork.AppHostStartException;
 import dev.apphost.maven.fork.BackgroundRunner;
+import dev.apphost.maven.fork.WorkFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,15 +58,18 @@ public class StartMojo extends AbstractAppHostMojo {
     protected void execute(AppHostContext context) throws MojoExecutionException {
         Path log = logFile != null ? logFile.toPath() : context.workFile("apphost.log");
         Path pidFile = context.workFile(StopMojo.PID_FILE);
-        BackgroundRunner runner =
-                new BackgroundRunner(Duration.ofSeconds(startTimeout), Duration.ofSeconds(shutdownTimeout));
+        BackgroundRunner runner = new BackgroundRunner(Duration.ofSeconds(startTimeout), stopBudget().killAfter());
+        WorkFiles workFiles = workFiles(context);
         try {
             runner.stop(pidFile); // a leftover from an aborted build
+            workFiles.prepare();
             long pid = runner.start(forkRequest(context).build(), log, pidFile, line -> getLog().info("[apphost] " + line));
             getLog().info("apphost: AppHost " + context.mainClass + " is ready (pid " + pid + ", log " + log + ")");
         } catch (AppHostStartException e) {
+            workFiles.delete(); // the runner stopped the AppHost
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (IOException e) {
+            workFiles.delete();
             throw new MojoExecutionException("Cannot start the AppHost JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -32,7 +32,7 @@ public class StopMojo extends AbstractAppHostMojo {
 
     @Override
     protected void execute(AppHostContext context) throws MojoExecutionException {
-        BackgroundRunner runner = new BackgroundRunner(Duration.ZERO, Duration.ofSeconds(shutdownTimeout));
+        BackgroundRunner runner = new BackgroundRunner(Duration.ZERO, stopBudget().killAfter());
         try {
             if (runner.stop(context.workFile(PID_FILE))) {
                 getLog().info("apphost: AppHost stopped");
@@ -41,6 +41,8 @@ public class StopMojo extends AbstractAppHostMojo {
             }
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot stop the AppHost: " + e.getMessage(), e);
+        } finally {
+            workFiles(context).delete();
         }
     }
 }

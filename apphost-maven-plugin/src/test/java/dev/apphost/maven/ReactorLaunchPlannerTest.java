@@ -100,12 +100,45 @@ class ReactorLaunchPlannerTest {
         MavenProject host = project("host", "jar");
         ReactorLaunchPlanner planner = new ReactorLaunchPlanner(List.of(parent, api, host));
 
-        LaunchPlan plan = planner.plan(host, dir);
+        LaunchPlan plan = planner.plan(host, dir, java.util.Set.of());
 
         assertThat(plan.appHostDirectory()).isEqualTo(dir.resolve("host"));
         assertThat(plan.projects()).extracting(ProjectLaunch::artifactId).containsExactly("api");
         assertThat(plan.projects().get(0).mainClass()).isEqualTo("com.example.Api");
         assertThat(planner.modules()).extracting(AppHostLocator.Module::artifactId).containsExactly("api", "host");
+    }
+
+    @Test
+    void excludedModulesAreNotPlanned() {
+        MavenProject api = project("api", "jar");
+        MavenProject lib = project("shared-lib", "jar");
+        MavenProject host = project("host", "jar");
+
+        LaunchPlan plan = new ReactorLaunchPlanner(List.of(api, lib, host)).plan(host, dir, java.util.Set.of("shared-lib"));
+
+        assertThat(plan.projects()).extracting(ProjectLaunch::artifactId).containsExactly("api");
+    }
+
+    @Test
+    void springBootStarterParentsUnresolvedManifestMainClassFallsBackToTheScan() {
+        MavenProject api = project("api", "jar");
+        Plugin jar = new Plugin();
+        jar.setGroupId("org.apache.maven.plugins");
+        jar.setArtifactId("maven-jar-plugin");
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom archive = new Xpp3Dom("archive");
+        Xpp3Dom manifest = new Xpp3Dom("manifest");
+        Xpp3Dom mainClass = new Xpp3Dom("mainClass");
+        mainClass.setValue("${start-class}");
+        manifest.addChild(mainClass);
+        archive.addChild(manifest);
+        configuration.addChild(archive);
+        jar.setConfiguration(configuration);
+        api.getBuild().addPlugin(jar);
+
+        ProjectLaunch launch = new ReactorLaunchPlanner(List.of(api)).launch(api);
+
+        assertThat(launch.mainClass()).isNull(); // no classes compiled: the scan finds none, the placeholder is not used
     }
 
     @Test

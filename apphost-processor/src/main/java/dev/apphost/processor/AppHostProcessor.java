@@ -5,7 +5,10 @@ import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -119,6 +122,12 @@ public final class AppHostProcessor extends AbstractProcessor {
             JavaFile file = new ProjectsSourceGenerator(generatedAvailable)
                     .generate(packageName, name(element), reactor, names.projects(), element);
             file.writeTo(processingEnv.getFiler());
+            FileObject table = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName,
+                    ProjectsSourceGenerator.TABLE_NAME, element);
+            try (Writer writer = new OutputStreamWriter(table.openOutputStream(), StandardCharsets.UTF_8)) {
+                writer.write(new ProjectsSourceGenerator(generatedAvailable)
+                        .table(reactor.appHostPom().getParent(), names.projects()));
+            }
         } catch (ReactorException e) {
             reporter.report(e.problem(), element, mirror);
         } catch (FilerException e) {

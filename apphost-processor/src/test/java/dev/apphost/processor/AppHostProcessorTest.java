@@ -84,12 +84,12 @@ class AppHostProcessorTest {
         assertThat(Arrays.stream(projects.getDeclaredClasses()).map(Class::getSimpleName))
                 .containsExactlyInAnyOrder("ApiService", "WebFrontend");
         ProjectMetadata api = (ProjectMetadata) classes.newInstance("demo.Projects$ApiService");
-        assertThat(api.projectPath()).isEqualTo(pom(tmp.resolve("api-service")));
+        assertThat(api.projectPath()).isEqualTo("../api-service/pom.xml");
         assertThat(api.groupId()).isEqualTo("demo");
         assertThat(api.artifactId()).isEqualTo("api-service");
         assertThat(api.version()).isEqualTo("1.0");
         ProjectMetadata web = (ProjectMetadata) classes.newInstance("demo.Projects$WebFrontend");
-        assertThat(web.projectPath()).isEqualTo(pom(tmp.resolve("web_frontend")));
+        assertThat(web.projectPath()).isEqualTo("../web_frontend/pom.xml");
         Class<?> nested = api.getClass();
         assertThat(Modifier.isPublic(nested.getModifiers())).isTrue();
         assertThat(Modifier.isStatic(nested.getModifiers())).isTrue();
@@ -109,9 +109,9 @@ class AppHostProcessorTest {
                 .contains("@Generated(\"dev.apphost.processor.AppHostProcessor\")")
                 .contains("import javax.annotation.processing.Generated;")
                 .contains("public final class Projects {")
-                .contains("public static final class ApiService implements ProjectMetadata {")
-                .contains("The module {@code api-service}: {@code demo:api-service:1.0}.")
-                .contains("Pom: {@code " + pom(tmp.resolve("api-service")) + "}")
+                .contains("public static final class ApiService extends GeneratedProjectMetadata {")
+                .contains("{@code demo:api-service:1.0}: module {@code api-service}.")
+                .doesNotContain(tmp.toString())
                 .doesNotContain("import java.lang.");
         assertThat(compilation.generatedFiles()).filteredOn(f -> f.getName().endsWith("Projects.java"))
                 .hasSize(1);
@@ -226,9 +226,11 @@ class AppHostProcessorTest {
         assertThat(compilation).succeededWithoutWarnings();
         GeneratedClasses classes = new GeneratedClasses(compilation);
         assertThat(((ProjectMetadata) classes.newInstance("demo.Projects$Orders")).projectPath())
-                .isEqualTo(pom(tmp.resolve("services/orders")));
+                .isEqualTo("../../services/orders/pom.xml");
         assertThat(((ProjectMetadata) classes.newInstance("demo.Projects$BillingApi")).projectPath())
-                .isEqualTo(pom(tmp.resolve("services/billing/api")));
+                .isEqualTo("../../services/billing/api/pom.xml");
+        assertThat(host.resolve("../../services/billing/api/pom.xml").normalize())
+                .isEqualTo(tmp.resolve("services/billing/api/pom.xml"));
     }
 
     @Test
@@ -440,7 +442,8 @@ class AppHostProcessorTest {
 
     @Test
     void modulesNamedLikeTypesTheGeneratedCodeUsesStillCompile() throws Exception {
-        List<String> tricky = List.of("string", "override", "generated", "project-metadata", "object", "host-2");
+        List<String> tricky = List.of("string", "override", "generated", "project-metadata", "object", "host-2",
+                "generated-project-metadata");
         List<String> modules = new ArrayList<>(tricky);
         modules.add("host");
         Pom.aggregator("root", modules.toArray(String[]::new)).writeTo(tmp);
@@ -453,7 +456,8 @@ class AppHostProcessorTest {
 
         assertThat(compilation).succeededWithoutWarnings();
         GeneratedClasses classes = new GeneratedClasses(compilation);
-        for (String name : List.of("String", "Override", "Generated", "ProjectMetadata", "Object", "Host2")) {
+        for (String name : List.of("String", "Override", "Generated", "ProjectMetadata", "Object", "Host2",
+                "GeneratedProjectMetadata")) {
             ProjectMetadata project = (ProjectMetadata) classes.newInstance("demo.Projects$" + name);
             assertThat(project.projectPath()).endsWith("pom.xml");
         }
@@ -489,7 +493,8 @@ class AppHostProcessorTest {
         assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("apphost.moduleDir", "apphost.reactorRoot");
         assertThat(processor.getSupportedAnnotationTypes()).containsExactly(AppHost.class.getName());
         assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
-        assertThat(ProjectsSourceGenerator.PROJECT_METADATA.canonicalName()).isEqualTo(ProjectMetadata.class.getName());
+        assertThat(ProjectsSourceGenerator.GENERATED_PROJECT_METADATA.canonicalName())
+                .isEqualTo(dev.apphost.annotations.GeneratedProjectMetadata.class.getName());
     }
 
     /**

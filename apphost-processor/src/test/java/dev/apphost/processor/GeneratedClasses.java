@@ -12,6 +12,7 @@ import javax.tools.JavaFileObject;
 final class GeneratedClasses extends ClassLoader {
 
     private final Map<String, JavaFileObject> classes = new HashMap<>();
+    private final Map<String, JavaFileObject> resources = new HashMap<>();
 
     GeneratedClasses(Compilation compilation) {
         super(GeneratedClasses.class.getClassLoader());
@@ -21,6 +22,9 @@ final class GeneratedClasses extends ClassLoader {
                 String name = path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length(),
                         path.length() - ".class".length()).replace('/', '.');
                 classes.put(name, file);
+            } else if (file.getKind() == JavaFileObject.Kind.OTHER && file.toUri().getPath().contains("/CLASS_OUTPUT/")) {
+                String path = file.toUri().getPath();
+                resources.put(path.substring(path.indexOf("/CLASS_OUTPUT/") + "/CLASS_OUTPUT/".length()), file);
             }
         }
     }
@@ -34,6 +38,20 @@ final class GeneratedClasses extends ClassLoader {
         try (InputStream in = file.openInputStream()) {
             byte[] bytes = in.readAllBytes();
             return defineClass(name, bytes, 0, bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Generated resources ({@code Projects.tsv}), as {@code Class.getResourceAsStream} asks for them. */
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        JavaFileObject file = resources.get(name);
+        if (file == null) {
+            return super.getResourceAsStream(name);
+        }
+        try {
+            return file.openInputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -20,7 +20,7 @@ class ProjectsSourceGeneratorTest {
     }
 
     @Test
-    void writesOneNestedClassPerProjectWithConstantValues() {
+    void writesOneEmptyNestedClassPerProjectAndNoPath() {
         String source = new ProjectsSourceGenerator(true)
                 .generate("com.shop", "com.shop.Host", reactor(), List.of(project("Orders", "orders")))
                 .toString();
@@ -29,13 +29,24 @@ class ProjectsSourceGeneratorTest {
                 .startsWith("package com.shop;\n")
                 .contains("@Generated(\"dev.apphost.processor.AppHostProcessor\")\npublic final class Projects {")
                 .contains("    private Projects() {\n    }")
-                .contains("    public static final class Orders implements ProjectMetadata {")
-                .contains("        public Orders() {\n        }")
-                .contains("        @Override\n        public String projectPath() {\n            return \""
-                        + ROOT.resolveSibling("orders/pom.xml") + "\";")
-                .contains("return \"shop\";", "return \"orders\";", "return \"1.0\";")
+                .contains("    public static final class Orders extends GeneratedProjectMetadata {\n    }")
                 .contains("for {@link com.shop.Host}")
-                .doesNotContain("java.lang");
+                .doesNotContain("/work/shop", "java.lang", "return ");
+    }
+
+    @Test
+    void theTableHoldsCoordinatesAndPomsRelativeToTheAppHostModule() {
+        String table = new ProjectsSourceGenerator(true).table(ROOT.resolveSibling("host"),
+                List.of(project("Orders", "orders"), project("Billing", "services/billing")));
+
+        assertThat(table.lines().filter(l -> !l.startsWith("#"))).containsExactly(
+                "Orders\tshop\torders\t1.0\t../orders/pom.xml",
+                "Billing\tshop\tservices/billing\t1.0\t../services/billing/pom.xml");
+    }
+
+    @Test
+    void tableFieldsEscapeTabsNewlinesAndBackslashes() {
+        assertThat(ProjectsSourceGenerator.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");
     }
 
     @Test
@@ -51,14 +62,4 @@ class ProjectsSourceGeneratorTest {
         assertThat(ProjectsSourceGenerator.javadoc("C:\\util\\a*/b@2")).isEqualTo("C:/util/a*&#47;b@2");
     }
 
-    @Test
-    void stringLiteralsAreEscaped() {
-        Path pom = Path.of("/tmp/we\"ird/pom.xml");
-        NamedProject odd = new NamedProject("Odd",
-                new ModuleInfo(pom, "we\"ird", "g", "a", "1", "jar", null));
-
-        String source = new ProjectsSourceGenerator(true).generate("p", "p.H", reactor(), List.of(odd)).toString();
-
-        assertThat(source).contains("return \"/tmp/we\\\"ird/pom.xml\";");
-    }
 }

@@ -37,6 +37,14 @@ public interface ContainerEngine extends AutoCloseable {
     /** The engine's runtime, endpoint and version. */
     EngineInfo info();
 
+    /**
+     * The variables another process needs to reach this engine as this client does:
+     * {@code DOCKER_HOST}, and for TLS {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}.
+     */
+    default java.util.Map<String, String> connectionEnvironment() {
+        return java.util.Map.of("DOCKER_HOST", info().host());
+    }
+
     /** Whether {@code image} is present locally. */
     boolean imageExists(String image);
 

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.function.Function;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,12 +47,21 @@ import java.util.concurrent.TimeoutException;
  *   <li>Podman: {@code CONTAINER_HOST}, {@code /run/podman/podman.sock} (rootful),
  *       {@code $XDG_RUNTIME_DIR/podman/podman.sock} (rootless).</li>
  * </ol>
+ * TLS ({@code tcp://} only): {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH} (default
+ * {@code ~/.docker}) are read from the environment given to the locator, never from the process's
+ * own; an AppHost can set all three through configuration ({@link #withConfiguration}).
  * All candidates are pinged in parallel, each under our own deadline (default 3 s; a hung unix
  * socket would otherwise block forever), and the first one in order that answers wins, so the
  * whole search takes at most about the ping timeout. No API version is pinned: the engine speaks
  * its own (Docker 20.10 answers 1.41, Docker 29 refuses clients older than 1.44).
  */
 public final class ContainerEngineLocator {
+    /** AppHost configuration key for the engine endpoint ({@code DOCKER_HOST}), e.g. {@code tcp://build-box:2376}. */
+    public static final String HOST_KEY = "ContainerEngine:Host";
+    /** AppHost configuration key: {@code true} (or {@code 1}) = TLS with verification ({@code DOCKER_TLS_VERIFY}). */
+    public static final String TLS_VERIFY_KEY = "ContainerEngine:TlsVerify";
+    /** AppHost configuration key: folder with {@code ca.pem}, {@code cert.pem}, {@code key.pem} ({@code DOCKER_CERT_PATH}). */
+    public static final String CERT_PATH_KEY = "ContainerEngine:CertPath";
     /** Default per-candidate deadline for ping + version. */
     public static final Duration DEFAULT_PING_TIMEOUT = Duration.ofSeconds(3);
     /** Extra time for docker-java's first call (class loading) once the raw ping has answered. */
@@ -153,12 +164,12 @@ public final class ContainerEngineLocator {
             Candidate candidate = candidates.get(i);
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
-                DockerJavaContainerEngine engine = attempts.get(i).get(left, TimeUnit.NANOSECONDS);
-                if (chosen == null) {
-                    chosen = engine;
-                } else {
-                    engine.close();
+                chosen = attempts.get(i).get(left, TimeUnit.NANOSECONDS);
+                // The first in order that answers wins: later candidates need not be waited for.
+                for (int later = i + 1; later < attempts.size(); later++) {
+                    attempts.get(later).thenAccept(DockerJavaContainerEngine::close);
                 }
+                break;
             } catch (TimeoutException e) {
                 outcomes.add(candidate + ": did not answer within " + pingTimeout.toMillis() + " ms (the daemon may be hung)");
             } catch (ExecutionException e) {
@@ -198,7 +209,7 @@ public final class ContainerEngineLocator {
         if (!usesTls(uri)) {
             rawPing(uri);
         }
-        DockerClient client = newClient(candidate.host());
+        DockerClient client = newClient(candidate.host(), env);
         EngineCallGuard guard = new EngineCallGuard(candidate.host());
         try {
             // After a raw ping the daemon is known to answer: this deadline only has to absorb
@@ -210,7 +221,7 @@ public final class ContainerEngineLocator {
             });
             EngineInfo info = new EngineInfo(runtimeOf(candidate, version), candidate.host(),
                     version.getVersion(), version.getApiVersion());
-            return new DockerJavaContainerEngine(client, guard, info);
+            return new DockerJavaContainerEngine(client, guard, info, connectionEnvironment(candidate.host()));
         } catch (RuntimeException e) {
             guard.close();
             closeQuietly(client);
@@ -240,8 +251,63 @@ public final class ContainerEngineLocator {
 
     /** TLS endpoints cannot take a plain-text raw ping; docker-java's ping (under our guard) is used alone. */
     private boolean usesTls(URI uri) {
+        return "tcp".equals(uri.getScheme()) && (uri.getPort() == 2376 || tlsVerify(env));
+    }
+
+    /** {@code DOCKER_TLS_VERIFY} as the Docker CLI reads it: set and not empty or {@code 0} means verify. */
+    static boolean tlsVerify(Map<String, String> env) {
         String verify = env.get("DOCKER_TLS_VERIFY");
-        return "tcp".equals(uri.getScheme()) && (uri.getPort() == 2376 || (verify != null && !verify.isBlank() && !verify.equals("0")));
+        return verify != null && !verify.isBlank() && !verify.trim().equals("0") && !verify.trim().equalsIgnoreCase("false");
+    }
+
+    /**
+     * {@code env} with the AppHost's configuration laid over it: {@value #HOST_KEY},
+     * {@value #TLS_VERIFY_KEY} and {@value #CERT_PATH_KEY} (in {@code apphost.properties}, as
+     * {@code --ContainerEngine:Host=tcp://build-box:2376}, or as {@code ContainerEngine__Host}) stand for
+     * {@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}.
+     *
+     * <pre>{@code
+     * Map<String, String> env = ContainerEngineLocator.withConfiguration(System.getenv(), builder.configuration()::get);
+     * ContainerEngine engine = new ContainerEngineLocator(env).connect();
+     * }</pre>
+     */
+    public static Map<String, String> withConfiguration(Map<String, String> env, Function<String, String> configuration) {
+        Map<String, String> result = new LinkedHashMap<>(env);
+        putIfSet(result, "DOCKER_HOST", configuration.apply(HOST_KEY));
+        putIfSet(result, "DOCKER_TLS_VERIFY", configuration.apply(TLS_VERIFY_KEY));
+        putIfSet(result, "DOCKER_CERT_PATH", configuration.apply(CERT_PATH_KEY));
+        return result;
+    }
+
+    private static void putIfSet(Map<String, String> env, String variable, String value) {
+        if (value != null && !value.isBlank()) {
+            env.put(variable, value.trim());
+        }
+    }
+
+    /**
+     * The variables that say how to reach the engine at {@code host} the way this locator did
+     * ({@code DOCKER_HOST} and, for TLS, {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}): handed
+     * to the reaper, so that it connects to the same engine with the same credentials.
+     */
+    public Map<String, String> connectionEnvironment(String host) {
+        Map<String, String> result = new LinkedHashMap<>();
+        result.put("DOCKER_HOST", host);
+        if (host.startsWith("tcp://") && tlsVerify(env)) {
+            result.put("DOCKER_TLS_VERIFY", "1");
+            result.put("DOCKER_CERT_PATH", certPath(env));
+        }
+        return result;
+    }
+
+    /** {@code DOCKER_CERT_PATH}, else {@code ~/.docker} (the CLI's default): ca.pem, cert.pem, key.pem. */
+    static String certPath(Map<String, String> env) {
+        String path = env.get("DOCKER_CERT_PATH");
+        if (path != null && !path.isBlank()) {
+            return path.trim();
+        }
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        return Path.of(home, ".docker").toString();
     }
 
     /** Podman answers the Docker API too; its version components name it. */
@@ -250,9 +316,24 @@ public final class ContainerEngineLocator {
         return components.toLowerCase(Locale.ROOT).contains("podman") ? "podman" : candidate.runtime();
     }
 
-    /** A docker-java client for {@code host}: zerodep transport, no pinned API version. */
-    static DockerClient newClient(String host) {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    /**
+     * The docker-java configuration for {@code host}, TLS taken from {@code env} (not from the
+     * process environment docker-java would read): verification and client certificates only on
+     * {@code tcp://}, from {@link #certPath}.
+     */
+    static DockerClientConfig clientConfig(String host, Map<String, String> env) {
+        boolean tls = host.startsWith("tcp://") && tlsVerify(env);
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(host).withDockerTlsVerify(tls);
+        if (tls) {
+            builder.withDockerCertPath(certPath(env));
+        }
+        return builder.build();
+    }
+
+    /** A docker-java client for {@code host}: zerodep transport, no pinned API version, TLS as {@code env} says. */
+    static DockerClient newClient(String host, Map<String, String> env) {
+        DockerClientConfig config = clientConfig(host, env);
         // No responseTimeout: on tcp:// it would cut long log follows and waits; our guard times calls instead.
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())

@@ -44,11 +44,19 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
     private final DockerClient client;
     private final EngineCallGuard guard;
     private final EngineInfo info;
+    private final Map<String, String> connectionEnvironment;
 
-    DockerJavaContainerEngine(DockerClient client, EngineCallGuard guard, EngineInfo info) {
+    DockerJavaContainerEngine(DockerClient client, EngineCallGuard guard, EngineInfo info,
+            Map<String, String> connectionEnvironment) {
         this.client = client;
         this.guard = guard;
         this.info = info;
+        this.connectionEnvironment = Map.copyOf(connectionEnvironment);
+    }
+
+    @Override
+    public Map<String, String> connectionEnvironment() {
+        return connectionEnvironment;
     }
 
     @Override
@@ -88,17 +96,25 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
 
     /** Pulls {@code image}; returns null on success or the failure text (the pull fails in ~70 ms without a registry). */
     private String pull(String image, Consumer<String> progress) throws InterruptedException {
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        boolean tagged = colon > slash || image.contains("@");
-        // Without a tag the pull API fetches every tag of the repository: default to latest like the CLI.
-        String repository = tagged && !image.contains("@") ? image.substring(0, colon) : image;
-        String tag = image.contains("@") ? null : tagged ? image.substring(colon + 1) : "latest";
-        Map<String, String> lastStatus = new HashMap<>();
+        ImageReference reference;
         try {
-            client.pullImageCmd(repository).withTag(tag).exec(new PullImageResultCallback() {
+            reference = ImageReference.parse(image);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        Map<String, String> lastStatus = new HashMap<>();
+        java.util.concurrent.atomic.AtomicReference<String> error = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            // A digest goes where the tag goes; without either the API would fetch every tag: latest, like the CLI.
+            client.pullImageCmd(reference.repository()).withTag(reference.pullTag()).exec(new PullImageResultCallback() {
                 @Override
                 public void onNext(PullResponseItem item) {
+                    if (item.isErrorIndicated()) {
+                        // Podman's error items have no status, which docker-java's callback cannot digest.
+                        error.compareAndSet(null, item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                                ? item.getErrorDetail().getMessage() : item.getError());
+                        return;
+                    }
                     String id = item.getId() == null ? "" : item.getId() + ": ";
                     if (item.getStatus() != null && !item.getStatus().equals(lastStatus.put(id, item.getStatus()))) {
                         progress.accept(id + item.getStatus());
@@ -106,9 +122,9 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
                     super.onNext(item);
                 }
             }).awaitCompletion();
-            return null;
+            return error.get();
         } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
-            return EngineCallGuard.engineMessage(e);
+            return error.get() != null ? error.get() : EngineCallGuard.engineMessage(e);
         }
     }
 
@@ -157,12 +173,17 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
         return new StartedContainer(id, spec.name(), publishedPorts(id, spec.ports()));
     }
 
-    private String create(ContainerSpec spec, Consumer<CreateContainerCmd> modifier) {
+    /** Creates the container without starting it (pulling the image if needed); returns its id. */
+    String create(ContainerSpec spec, Consumer<CreateContainerCmd> modifier) {
         try {
             return guard.call("create container " + spec.name(), QUICK_CALL, () -> createCommand(spec, modifier).exec().getId());
         } catch (ContainerEngineException e) {
             if (e.getCause() instanceof ConflictException) {
                 throw new ContainerNameConflictException(spec.name(), EngineCallGuard.engineMessage(e.getCause()));
+            }
+            if (spec.init() && String.valueOf(e.getMessage()).matches("(?s).*(catatonit|container-init).*")) {
+                throw new ContainerEngineException(e.getMessage() + ". Podman runs the container's init process "
+                        + "(--init) with catatonit: install it (Debian and Ubuntu: apt-get install catatonit).", e);
             }
             if (!(e.getCause() instanceof NotFoundException) || !String.valueOf(e.getCause().getMessage()).contains("image")) {
                 throw e;

@@ -76,17 +76,31 @@ final class EngineCallGuard implements AutoCloseable {
                 + rootMessage(cause), cause);
     }
 
-    /** The daemon's own text from a docker-java exception ("Status 500: {"message":"..."}" → the message). */
+    /**
+     * The daemon's own text from a docker-java exception ("Status 500: {"message":"..."}" → the
+     * message), decoded as JSON so that escaped quotes inside it ({@code Get \"https://...\"})
+     * do not cut it short.
+     */
     static String engineMessage(Throwable e) {
         String message = String.valueOf(e.getMessage());
-        int at = message.indexOf("\"message\":\"");
-        if (at >= 0) {
-            int start = at + "\"message\":\"".length();
-            int end = message.indexOf('"', start);
-            return (end > start ? message.substring(start, end) : message.substring(start)).trim();
+        int brace = message.indexOf("{\"message\"");
+        if (brace < 0) {
+            brace = message.indexOf('{');
+        }
+        if (brace >= 0) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode json = JSON.readTree(message.substring(brace));
+                if (json != null && json.hasNonNull("message")) {
+                    return json.get("message").asText().trim();
+                }
+            } catch (java.io.IOException | RuntimeException notJson) {
+                // fall through: the text as it came
+            }
         }
         return message.trim();
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     static String rootMessage(Throwable e) {
         Throwable root = e;

@@ -7,8 +7,8 @@ public class ImageNotFoundException extends ContainerEngineException {
 
     public ImageNotFoundException(String image, String pullFailure, Throwable cause) {
         super("Image '" + image + "' is not present locally and could not be pulled: " + pullFailure
-                + ". Build or load it locally (scripts/container-setup.sh builds the project's test images), "
-                + "or check the image name and tag.", cause);
+                + ". Check the image name and tag, pull it where a registry is reachable, or build or load it "
+                + "into this engine (docker build / docker load).", cause);
         this.image = image;
     }
 

@@ -12,10 +12,11 @@ import java.util.concurrent.CompletableFuture;
  * RemovalResult swept = OrphanSweeper.sweep(engine);
  * }</pre>
  *
- * Only resources labelled {@link ResourceLabels#MANAGED} whose {@link ResourceLabels#OWNER_HOST}
- * is this host and whose owner process (PID plus start time) is gone are removed; containers
- * first, then networks (a network with containers attached cannot be removed). Persistent
- * resources carry no owner labels and are never swept.
+ * Only resources labelled {@link ResourceLabels#MANAGED} whose owner is proven dead are removed
+ * ({@link OwnerLiveness}: its lease free, or its PID gone from this boot and PID namespace);
+ * containers first, then networks (a network with containers attached cannot be removed).
+ * Anything whose owner cannot be judged is left alone, and persistent resources carry no owner
+ * labels, so they are never swept.
  */
 public final class OrphanSweeper {
     private OrphanSweeper() {
@@ -34,6 +35,7 @@ public final class OrphanSweeper {
         for (ManagedNetwork network : networks) {
             engine.removeNetwork(network.id());
         }
+        OwnerLease.removeAbandoned(OwnerLease.defaultDirectory());
         return new RemovalResult(containers.size(), networks.size());
     }
 }

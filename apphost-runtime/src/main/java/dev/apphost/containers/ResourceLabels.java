@@ -1,7 +1,6 @@
 package dev.apphost.containers;
 
 import java.net.InetAddress;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +29,18 @@ public final class ResourceLabels {
     public static final String OWNER_START = "dev.apphost.owner-start";
     /** Host name of the owner: PIDs only mean something on the same host. */
     public static final String OWNER_HOST = "dev.apphost.owner-host";
+    /** {@code /etc/machine-id} of the owner's machine (absent where the owner had none). */
+    public static final String OWNER_MACHINE = "dev.apphost.owner-machine-id";
+    /** The kernel boot id when the owner ran: another boot means the owner is gone. */
+    public static final String OWNER_BOOT = "dev.apphost.owner-boot-id";
+    /** The owner's PID namespace ({@code pid:[inode]}): its PID means nothing in another one. */
+    public static final String OWNER_PID_NAMESPACE = "dev.apphost.owner-pid-ns";
+    /** The owner's start time in clock ticks after boot (field 22 of {@code /proc/<pid>/stat}): wall-clock independent. */
+    public static final String OWNER_START_TICKS = "dev.apphost.owner-start-ticks";
+    /** The owner's user id: under {@code hidepid}, only a same-user or root sweeper sees the owner's PID. */
+    public static final String OWNER_UID = "dev.apphost.owner-uid";
+    /** The owner's {@link OwnerLease} file: locked while the owner lives. */
+    public static final String OWNER_LEASE = "dev.apphost.owner-lease";
     /** The application (AppHost) name. */
     public static final String APP = "dev.apphost.app";
     /** The resource name in the app model. */
@@ -54,6 +65,10 @@ public final class ResourceLabels {
         result.labels.put(OWNER_PID, Long.toString(owner.pid()));
         owner.info().startInstant().ifPresent(start -> result.labels.put(OWNER_START, Long.toString(start.toEpochMilli())));
         result.labels.put(OWNER_HOST, localHostName());
+        OwnerLiveness.putOwner(result.labels, owner.pid());
+        if (owner.pid() == ProcessHandle.current().pid()) {
+            OwnerLease.heldFor(sessionId).ifPresent(lease -> result.labels.put(OWNER_LEASE, lease.path().toString()));
+        }
         return result;
     }
 
@@ -88,33 +103,12 @@ public final class ResourceLabels {
     }
 
     /**
-     * Whether the owner recorded in {@code resourceLabels} is known to be dead: same host, and no
-     * live process with that PID and start time. Unknown owners (no labels, another host) count as alive.
+     * Whether the owner recorded in {@code resourceLabels} is proven dead (see {@link OwnerLiveness}):
+     * anything whose owner cannot be judged (another machine or PID namespace, a hidden
+     * {@code /proc}, labels without an owner) counts as alive.
      */
     public static boolean ownerIsDead(Map<String, String> resourceLabels) {
-        String pid = resourceLabels.get(OWNER_PID);
-        if (pid == null || !localHostName().equals(resourceLabels.get(OWNER_HOST))) {
-            return false;
-        }
-        long ownerPid;
-        try {
-            ownerPid = Long.parseLong(pid);
-        } catch (NumberFormatException e) {
-            return false;
-        }
-        return ProcessHandle.of(ownerPid).filter(ProcessHandle::isAlive)
-                .map(process -> !sameStart(process, resourceLabels.get(OWNER_START)))
-                .orElse(true);
-    }
-
-    private static boolean sameStart(ProcessHandle process, String recordedStartMillis) {
-        if (recordedStartMillis == null) {
-            return true; // cannot tell: assume it is still the owner
-        }
-        long recorded = Long.parseLong(recordedStartMillis);
-        // /proc start times have clock-tick resolution; allow for rounding between JVMs.
-        return process.info().startInstant().map(Instant::toEpochMilli)
-                .map(actual -> Math.abs(actual - recorded) < 1000).orElse(true);
+        return OwnerLiveness.local().judge(resourceLabels) == OwnerLiveness.Verdict.DEAD;
     }
 
     static String localHostName() {

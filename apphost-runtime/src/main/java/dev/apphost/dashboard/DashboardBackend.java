@@ -1,30 +1,23 @@
 package dev.apphost.dashboard;
 
+import dev.apphost.ExecuteCommandResult;
+import dev.apphost.ResourceCommand;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.run.LogLine;
-import dev.apphost.run.ResourceSnapshot;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Everything the dashboard reads from and asks of a running app, in one place, so the web server
- * does not depend on how the runtime orchestrates. {@link RuntimeDashboardBackend} adapts today's
- * {@link dev.apphost.run.Orchestrator}.
+ * does not depend on how the runtime orchestrates. {@link RuntimeDashboardBackend} adapts the public
+ * {@link dev.apphost.ResourceNotifications}, {@link dev.apphost.ResourceLogs} and
+ * {@link dev.apphost.ResourceCommands} of a run.
  */
 public interface DashboardBackend {
 
     /** A resource as the dashboard shows it: its snapshot plus what the snapshot does not say. */
-    record ResourceView(ResourceSnapshot snapshot, String source, Instant startTime, List<String> references,
-            List<String> waitFor) {
-    }
-
-    /** A command a resource offers; {@code enabled} is false where its state does not allow it now. */
-    record Command(String name, String displayName, boolean enabled) {
-    }
-
-    /** The outcome of a command: {@code success} and, when it failed, why. */
-    record CommandResult(boolean success, String message) {
+    record ResourceView(ResourceSnapshot snapshot, String source, List<String> references, List<String> waitFor) {
     }
 
     /** Every resource, in model order. */
@@ -42,9 +35,9 @@ public interface DashboardBackend {
     /** Calls {@code sink} with every line {@code resource} writes from now on; close the result to stop. */
     AutoCloseable followLogs(String resource, Consumer<LogLine> sink);
 
-    /** The commands {@code resource} offers in its current state. */
-    List<Command> commands(String resource);
+    /** The commands {@code resource} offers, each enabled or not in its current state; none for a non-compute resource. */
+    List<ResourceCommand> commands(String resource);
 
     /** Runs {@code command} on {@code resource}; returns when it is done. */
-    CommandResult execute(String resource, String command);
+    ExecuteCommandResult execute(String resource, String command);
 }

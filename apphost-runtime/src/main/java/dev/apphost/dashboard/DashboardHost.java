@@ -42,7 +42,6 @@ public final class DashboardHost implements AutoCloseable {
     private volatile java.util.concurrent.CompletableFuture<Void> started;
     private volatile OtlpReceiver receiver;
     private volatile DashboardServer server;
-    private volatile RuntimeDashboardBackend backend;
 
     private DashboardHost(TelemetryStore store, OtelEnvironment otel) {
         this.store = store;
@@ -78,8 +77,9 @@ public final class DashboardHost implements AutoCloseable {
         host.started = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 host.receiver = OtlpReceiver.start(store, apiKey, receiverPort);
-                host.backend = new RuntimeDashboardBackend(model, orchestrator);
-                host.server = DashboardServer.start(host.backend, store, auth, pagesPort);
+                DashboardBackend backend = new RuntimeDashboardBackend(model, orchestrator.notifications(),
+                        orchestrator.logs(), orchestrator, orchestrator::environment);
+                host.server = DashboardServer.start(backend, store, auth, pagesPort);
                 console.println(LOGIN_PREFIX + host.server.loginUrl());
             } catch (IOException e) {
                 host.closeServers();
@@ -187,9 +187,6 @@ public final class DashboardHost implements AutoCloseable {
         }
         if (receiver != null) {
             receiver.close();
-        }
-        if (backend != null) {
-            backend.close();
         }
     }
 }

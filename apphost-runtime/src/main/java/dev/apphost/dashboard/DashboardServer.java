@@ -155,7 +155,7 @@ public final class DashboardServer implements AutoCloseable {
                 sendJson(ex, 405, Map.of("error", "Commands take POST."));
                 return;
             }
-            DashboardBackend.CommandResult result = backend.execute(decode(parts[2]), decode(parts[4]));
+            dev.apphost.ExecuteCommandResult result = backend.execute(decode(parts[2]), decode(parts[4]));
             sendJson(ex, result.success() ? 200 : 409, result);
         } else if (path.equals("/consolelogs")) {
             String resource = q.get("resource");

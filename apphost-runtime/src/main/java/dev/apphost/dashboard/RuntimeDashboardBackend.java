@@ -1,6 +1,12 @@
 package dev.apphost.dashboard;
 
-import dev.apphost.KnownResourceStates;
+import dev.apphost.ExecuteCommandResult;
+import dev.apphost.ResourceCommand;
+import dev.apphost.ResourceCommands;
+import dev.apphost.ResourceLogs;
+import dev.apphost.ResourceNotifications;
+import dev.apphost.ResourceSnapshot;
+import dev.apphost.Subscription;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ContainerResource;
@@ -9,56 +15,46 @@ import dev.apphost.model.ExecutableResource;
 import dev.apphost.model.ProjectResource;
 import dev.apphost.model.Resource;
 import dev.apphost.run.LogLine;
-import dev.apphost.run.Orchestrator;
-import dev.apphost.run.ProcessTrees;
-import dev.apphost.run.ResourceSnapshot;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The dashboard's view of today's {@link Orchestrator}: snapshots and their listeners, the log
- * buffers (followed by polling them, as the orchestrator has no line listener), the environment each
- * resource was started with.
+ * The dashboard's view of a run through its public interfaces: snapshots (state, health and its
+ * reason, start time) and their changes from {@link ResourceNotifications}, console lines from
+ * {@link ResourceLogs}, and every command — Start, Stop, Restart and the resource's own — from
+ * {@link ResourceCommands}, as {@code DistributedApplication.resourceCommands()} runs them.
  *
- * <p>Commands: the orchestrator can stop a process resource (its process tree gets SIGTERM) but not
- * start one again, so only {@code resource-stop} runs here; once the lifecycle's command API exists,
- * {@link #commands} and {@link #execute} delegate to it.
+ * <pre>{@code
+ * var backend = new RuntimeDashboardBackend(model, orchestrator.notifications(), orchestrator.logs(),
+ *         orchestrator, orchestrator::environment);
+ * DashboardServer.start(backend, telemetry, DashboardAuth.withToken(token), 0);
+ * }</pre>
  */
 public final class RuntimeDashboardBackend implements DashboardBackend {
 
-    static final String STOP = "resource-stop";
-    static final String START = "resource-start";
-    static final String RESTART = "resource-restart";
-
     private final AppModel model;
-    private final Orchestrator orchestrator;
-    private final Map<String, Instant> startTimes = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-    private final LogFollower follower;
+    private final ResourceNotifications notifications;
+    private final ResourceLogs logs;
+    private final ResourceCommands commands;
+    private final Function<String, Map<String, String>> environments;
 
-    public RuntimeDashboardBackend(AppModel model, Orchestrator orchestrator) {
+    /** @param environments the environment a resource was last started with (empty before it starts) */
+    public RuntimeDashboardBackend(AppModel model, ResourceNotifications notifications, ResourceLogs logs,
+            ResourceCommands commands, Function<String, Map<String, String>> environments) {
         this.model = model;
-        this.orchestrator = orchestrator;
-        this.follower = new LogFollower(orchestrator);
-        orchestrator.addSnapshotListener(s -> {
-            if (KnownResourceStates.STARTING.equals(s.state()) || (KnownResourceStates.RUNNING.equals(s.state())
-                    && !startTimes.containsKey(s.name()))) {
-                startTimes.put(s.name(), Instant.now());
-            }
-            listeners.forEach(l -> l.accept(s.name()));
-        });
+        this.notifications = notifications;
+        this.logs = logs;
+        this.commands = commands;
+        this.environments = environments;
     }
 
     @Override
     public List<ResourceView> resources() {
         List<ResourceView> views = new ArrayList<>();
-        for (ResourceSnapshot s : orchestrator.snapshots()) {
+        for (ResourceSnapshot s : notifications.snapshots()) {
             Resource r = model.get(s.name());
             List<String> references = new ArrayList<>();
             List<String> waitFor = List.of();
@@ -70,7 +66,7 @@ public final class RuntimeDashboardBackend implements DashboardBackend {
                 }
                 waitFor = c.settings().waitFor();
             }
-            views.add(new ResourceView(s, source(r), startTimes.get(s.name()), references, waitFor));
+            views.add(new ResourceView(s, source(r), references, waitFor));
         }
         return views;
     }
@@ -90,54 +86,36 @@ public final class RuntimeDashboardBackend implements DashboardBackend {
 
     @Override
     public AutoCloseable subscribe(Consumer<String> changed) {
-        listeners.add(changed);
-        return () -> listeners.remove(changed);
+        Subscription subscription = notifications.subscribe(s -> changed.accept(s.name()));
+        return subscription::close;
     }
 
     @Override
     public Map<String, String> environment(String resource) {
-        return orchestrator.environment(resource);
+        return environments.apply(resource);
     }
 
     @Override
     public List<LogLine> logs(String resource) {
-        return orchestrator.lines(resource);
+        return logs.lines(resource);
     }
 
     @Override
     public AutoCloseable followLogs(String resource, Consumer<LogLine> sink) {
-        return follower.follow(resource, sink);
+        Subscription subscription = logs.subscribe(resource, sink);
+        return subscription::close;
     }
 
     @Override
-    public List<Command> commands(String resource) {
+    public List<ResourceCommand> commands(String resource) {
         if (!(model.get(resource) instanceof ComputeResource)) {
             return List.of();
         }
-        ResourceSnapshot s = orchestrator.snapshot(resource);
-        boolean running = KnownResourceStates.RUNNING.equals(s.state())
-                || KnownResourceStates.RUNTIME_UNHEALTHY.equals(s.state());
-        return List.of(new Command(START, "Start", false), new Command(STOP, "Stop", running && s.pid() != null),
-                new Command(RESTART, "Restart", false));
+        return commands.commands(resource);
     }
 
     @Override
-    public CommandResult execute(String resource, String command) {
-        Command found = commands(resource).stream().filter(c -> c.name().equals(command)).findFirst().orElse(null);
-        if (found == null) {
-            return new CommandResult(false, "Resource '" + resource + "' has no command '" + command + "'.");
-        }
-        if (!found.enabled()) {
-            return new CommandResult(false, "Command '" + command + "' is not available for resource '" + resource
-                    + "' in its current state.");
-        }
-        Long pid = orchestrator.snapshot(resource).pid();
-        ProcessHandle.of(pid).ifPresent(p -> ProcessTrees.stop(p, Duration.ofSeconds(5)));
-        return new CommandResult(true, null);
-    }
-
-    /** Stops the polling thread. */
-    public void close() {
-        follower.close();
+    public ExecuteCommandResult execute(String resource, String command) {
+        return commands.executeCommand(resource, command);
     }
 }

@@ -174,6 +174,12 @@ public final class LaunchPlanProvider {
         command.add(reactorRoot.resolve("pom.xml").toString());
         command.add(PLUGIN + ":" + version + ":launch-plan");
         command.add("-Dapphost.launchPlan.output=" + output);
+        // A JVM that was told Maven's local repository (a test run by Surefire, say) computes the plan
+        // against the same one, where this build's modules and the plugin are.
+        String localRepository = System.getProperty("maven.repo.local");
+        if (localRepository != null && !localRepository.isBlank()) {
+            command.add("-Dmaven.repo.local=" + localRepository);
+        }
         if (!appHostDirectory.equals(reactorRoot) && Files.isRegularFile(appHostDirectory.resolve("pom.xml"))) {
             command.add("-Dapphost.module=" + appHostDirectory);
         }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  *   <li>the single class in the classes directory with {@code public static void main(String[])}.
  * </ol>
  *
+ * A value that still holds an unresolved {@code ${…}} placeholder counts as not set.
+ *
  * None or several in the last step is a {@link MainClassNotFoundException}.
  */
 public final class MainClassResolver {
@@ -90,15 +92,24 @@ public final class MainClassResolver {
     public static Result tryResolve(Module module) {
         for (String property : PROPERTIES) {
             String value = module.properties.get(property);
-            if (value != null && !value.isBlank()) {
+            if (isUsable(value)) {
                 return new Result(value.trim(), List.of());
             }
         }
-        if (module.manifestMainClass != null && !module.manifestMainClass.isBlank()) {
+        if (isUsable(module.manifestMainClass)) {
             return new Result(module.manifestMainClass.trim(), List.of());
         }
         List<String> candidates = findMainClasses(module.classesDirectory);
         return new Result(candidates.size() == 1 ? candidates.get(0) : null, candidates);
+    }
+
+    /**
+     * A configured value is used only when it is set and fully resolved: spring-boot-starter-parent's
+     * jar manifest says {@code ${start-class}}, which stays literal in the effective model while the
+     * module does not define {@code start-class}; such a value falls through to the class-file scan.
+     */
+    static boolean isUsable(String value) {
+        return value != null && !value.isBlank() && !value.contains("${");
     }
 
     /** Every class under {@code classesDirectory} declaring {@code public static void main(String[])}, sorted. */

@@ -1,5 +1,6 @@
 package dev.apphost.model;
 
+import dev.apphost.containers.ImageReference;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +32,8 @@ public record ContainerResource(
         connectionProperties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(connectionProperties));
     }
 
-    /** {@code [registry/]image:tag} (or {@code @digest}), with {@code :latest} when no tag was given. */
+    /** {@code [registry/]image:tag} (and/or {@code @digest}), with {@code :latest} when it names neither. */
     public String imageReference() {
-        if (tag != null) {
-            return image + ":" + tag;
-        }
-        int slash = image.lastIndexOf('/');
-        String last = image.substring(slash + 1);
-        return last.contains(":") || last.contains("@") ? image : image + ":latest";
+        return ImageReference.parse(tag == null ? image : image + ":" + tag).withDefaultTag().toString();
     }
 }

@@ -1,18 +1,34 @@
 package dev.apphost.model;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A module of the Maven reactor, run as its own JVM.
  *
  * @param projectPath the module's {@code pom.xml}, absolute
+ * @param jvmArgs JVM options from {@code withJvmArgs}, after the defaults ({@code dev.apphost.run.ProjectJvmOptions})
  * @param otelAgent whether the run attaches the OpenTelemetry Java agent to its JVM (when telemetry is on)
  */
-public record ProjectResource(String name, Path projectPath, ComputeSettings settings, boolean otelAgent)
-        implements ComputeResource {
+public record ProjectResource(String name, Path projectPath, ComputeSettings settings, List<String> jvmArgs,
+        boolean otelAgent) implements ComputeResource {
 
-    /** A project that gets the OpenTelemetry Java agent. */
+    public ProjectResource {
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    }
+
+    /** A project with the default JVM options only, that gets the OpenTelemetry Java agent. */
     public ProjectResource(String name, Path projectPath, ComputeSettings settings) {
-        this(name, projectPath, settings, true);
+        this(name, projectPath, settings, List.of(), true);
+    }
+
+    /** A project with its own JVM options, that gets the OpenTelemetry Java agent. */
+    public ProjectResource(String name, Path projectPath, ComputeSettings settings, List<String> jvmArgs) {
+        this(name, projectPath, settings, jvmArgs, true);
+    }
+
+    /** A project with the default JVM options only; {@code otelAgent} says whether it gets the agent. */
+    public ProjectResource(String name, Path projectPath, ComputeSettings settings, boolean otelAgent) {
+        this(name, projectPath, settings, List.of(), otelAgent);
     }
 }

@@ -1,6 +1,7 @@
 package dev.apphost.run;
 
 import dev.apphost.KnownResourceStates;
+import dev.apphost.ResourceSnapshot;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code api | Started in 1.2 s}), the table of resources, and the two lines the Maven plugin's
  * {@code start} goal waits for: {@value #ALL_READY} and {@value #FAILED_PREFIX}{@code <names>}.
  * Colours only on a terminal that wants them.
+ *
+ * <p><b>Resource output is batched.</b> A resource's lines are appended to a buffer of its own and
+ * written by one console thread, as many lines per write as have arrived meanwhile, buffers taken in
+ * turn: a chatty resource costs one write per batch, not a print and a flush per line, and a quiet
+ * resource's line waits for at most one batch of the chatty one. A resource whose buffer is full
+ * ({@value #MAX_PENDING_CHARS} characters) waits for the console, so a child is slowed down no more
+ * than the terminal (or file) itself would slow it. Lifecycle and state lines are written at once,
+ * after whatever output is pending, so a resource's lines never appear after its own exit line.
  */
 public final class ConsoleReporter {
 
@@ -29,6 +38,14 @@ public final class ConsoleReporter {
     private final PrintStream out;
     private final boolean colour;
     private final Map<String, String> colours = new ConcurrentHashMap<>();
+    /** Guards writes to {@link #out}; taken before any {@link Pending}'s monitor. */
+    private final Object writeLock = new Object();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final java.util.concurrent.BlockingQueue<Pending> ready = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile Thread writer;
+
+    /** A resource's buffered output beyond this makes its log pump wait for the console. */
+    static final int MAX_PENDING_CHARS = 256 * 1024;
 
     public ConsoleReporter(PrintStream out, boolean colour) {
         this.out = out;
@@ -73,17 +90,38 @@ public final class ConsoleReporter {
     }
 
     public void health(ResourceSnapshot s) {
-        String text = "[" + s.name() + "] " + s.health() + (s.message() != null && !s.isHealthy() ? ": "
-                + s.message() : "");
+        String text = "[" + s.name() + "] " + s.health() + (s.healthReason() != null && !s.isHealthy() ? ": "
+                + s.healthReason() : "");
         print(colour ? (s.isHealthy() ? GREEN : RED) + text + RESET : text);
     }
 
+    /** Queues one line of {@code resource}'s output; it is written by the console thread, in order. */
     public void log(String resource, LogLine.Stream stream, String text) {
-        String prefix = resource + " | ";
-        if (colour) {
-            print(colourOf(resource) + prefix + RESET + (stream == LogLine.Stream.STDERR ? RED + text + RESET : text));
-        } else {
-            print(prefix + text);
+        Pending buffer = pending.computeIfAbsent(resource, r -> new Pending(colour
+                ? colourOf(r) + r + " | " + RESET : r + " | "));
+        boolean schedule;
+        synchronized (buffer) {
+            while (buffer.text.length() > MAX_PENDING_CHARS) {
+                try {
+                    buffer.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            buffer.text.append(buffer.prefix);
+            if (colour && stream == LogLine.Stream.STDERR) {
+                buffer.text.append(RED).append(text).append(RESET);
+            } else {
+                buffer.text.append(text);
+            }
+            buffer.text.append(System.lineSeparator());
+            schedule = !buffer.queued;
+            buffer.queued = true;
+        }
+        if (schedule) {
+            ready.add(buffer);
+            startWriter();
         }
     }
 
@@ -110,6 +148,11 @@ public final class ConsoleReporter {
         print(FAILED_PREFIX + String.join(", ", names));
     }
 
+    /** A plain line of the AppHost's own ({@code api is waiting for db: Starting}). */
+    public void info(String text) {
+        print(text);
+    }
+
     public void warn(String text) {
         print(colour ? RED + text + RESET : text);
     }
@@ -119,9 +162,73 @@ public final class ConsoleReporter {
     }
 
     private void print(String line) {
-        synchronized (out) {
+        synchronized (writeLock) {
+            pending.values().forEach(this::writePending);
             out.println(line);
+            out.flush();
         }
-        out.flush();
+    }
+
+    /** Writes out everything queued so far (the AppHost is about to exit, or a test reads the console). */
+    public void flush() {
+        synchronized (writeLock) {
+            pending.values().forEach(this::writePending);
+            out.flush();
+        }
+    }
+
+    private void startWriter() {
+        if (writer != null) {
+            return;
+        }
+        synchronized (ready) {
+            if (writer == null) {
+                Thread t = new Thread(null, this::writeLoop, "apphost-console", 256 * 1024);
+                t.setDaemon(true);
+                t.start();
+                writer = t;
+            }
+        }
+    }
+
+    private void writeLoop() {
+        while (true) {
+            Pending next;
+            try {
+                next = ready.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (writeLock) {
+                writePending(next);
+                out.flush();
+            }
+        }
+    }
+
+    /** Under {@link #writeLock}: takes a resource's buffered lines and prints them. */
+    private void writePending(Pending buffer) {
+        StringBuilder batch;
+        synchronized (buffer) {
+            batch = buffer.text;
+            buffer.queued = false;
+            if (batch.length() == 0) {
+                return;
+            }
+            buffer.text = new StringBuilder(Math.min(batch.capacity(), MAX_PENDING_CHARS + 8192));
+            buffer.notifyAll();
+        }
+        out.append(batch);
+    }
+
+    /** One resource's output waiting for the console. */
+    private static final class Pending {
+        final String prefix;
+        StringBuilder text = new StringBuilder(256);
+        boolean queued;
+
+        Pending(String prefix) {
+            this.prefix = prefix;
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.apphost.run;
 
 import dev.apphost.containers.ContainerEngine;
 import dev.apphost.containers.ContainerEngineException;
-import dev.apphost.containers.ContainerEngineLocator;
 import dev.apphost.containers.ContainerRuntimeArgs;
 import dev.apphost.containers.ContainerSpec;
 import dev.apphost.containers.DockerJavaContainerEngine;
@@ -11,8 +10,10 @@ import dev.apphost.containers.ImageNotFoundException;
 import dev.apphost.containers.LogFollow;
 import dev.apphost.containers.LogStream;
 import dev.apphost.containers.OrphanSweeper;
+import dev.apphost.containers.OwnerLease;
 import dev.apphost.containers.PortBinding;
 import dev.apphost.containers.RemovalResult;
+import dev.apphost.containers.SharedContainerEngines;
 import dev.apphost.containers.ResourceLabels;
 import dev.apphost.containers.StartedContainer;
 import dev.apphost.model.BindMount;
@@ -54,16 +55,20 @@ public final class ContainerExecutor implements ResourceExecutor {
     private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
 
     private final Supplier<ContainerEngine> connector;
+    private final boolean sharedEngine;
     private final String appName;
     private volatile ProcessReaper reaper = ProcessReaper.NONE;
     private final Object lock = new Object();
-    private Session session;
-    private String unavailable;
+    private CompletableFuture<Session> session;
+    private boolean needsNetwork = true;
     private boolean closed;
 
-    /** Finds the engine with {@link ContainerEngineLocator} over {@code engineEnvironment}. */
+    /**
+     * Finds the engine with {@link dev.apphost.containers.ContainerEngineLocator} over {@code engineEnvironment}, once per JVM
+     * ({@link SharedContainerEngines}): the connection outlives this executor.
+     */
     public ContainerExecutor(Map<String, String> engineEnvironment, String appName) {
-        this(() -> new ContainerEngineLocator(engineEnvironment).connect(), appName);
+        this(() -> SharedContainerEngines.connect(engineEnvironment), appName, true);
     }
 
     /** As {@link #ContainerExecutor(Map, String)}, the app named after the AppHost's folder. */
@@ -71,9 +76,14 @@ public final class ContainerExecutor implements ResourceExecutor {
         this(engineEnvironment, appNameOf(appHostDirectory));
     }
 
-    /** Uses the engine {@code connector} returns (called once, on the first container). */
+    /** Uses the engine {@code connector} returns (called once, on the first container), and closes it at the end. */
     public ContainerExecutor(Supplier<ContainerEngine> connector, String appName) {
+        this(connector, appName, false);
+    }
+
+    private ContainerExecutor(Supplier<ContainerEngine> connector, String appName, boolean sharedEngine) {
         this.connector = connector;
+        this.sharedEngine = sharedEngine;
         this.appName = appName == null || appName.isBlank() ? "apphost" : appName;
     }
 
@@ -92,11 +102,30 @@ public final class ContainerExecutor implements ResourceExecutor {
         reaper = value;
     }
 
+    /**
+     * Opens the session in the background as soon as the run starts, so that finding the engine, the
+     * sweep and the session network overlap with everything before the first container's create. The
+     * network is made only for two containers or more: it is how containers reach each other by name,
+     * and a lone container needs none (it reaches host processes through {@code host.docker.internal}).
+     */
+    @Override
+    public void prepare(List<ComputeResource> resources) {
+        long containers = resources.stream().filter(this::supports).count();
+        synchronized (lock) {
+            needsNetwork = containers != 1;
+            if (containers > 0 && session == null && !closed) {
+                session = CompletableFuture.supplyAsync(this::openSession, SESSION_OPENER);
+            }
+        }
+    }
+
     /** The session id, or {@code null} before the first container. */
     public String sessionId() {
+        CompletableFuture<Session> s;
         synchronized (lock) {
-            return session == null ? null : session.id;
+            s = session;
         }
+        return s == null || !s.isDone() || s.isCompletedExceptionally() ? null : s.join().id;
     }
 
     @Override
@@ -104,7 +133,11 @@ public final class ContainerExecutor implements ResourceExecutor {
             throws ResourceStartException {
         ContainerResource container = (ContainerResource) resource;
         String name = container.name();
-        Session s = session(name, logs);
+        Session s = session(name);
+        String swept = s.takeSweepReport();
+        if (swept != null) {
+            logs.line(LogLine.Stream.STDOUT, swept);
+        }
         String image = container.imageReference();
         try {
             s.engine.ensureImage(image, line -> logs.line(LogLine.Stream.STDOUT, line));
@@ -129,9 +162,13 @@ public final class ContainerExecutor implements ResourceExecutor {
                 started = s.engine.createAndStart(spec);
             }
         } catch (HostPortInUseException e) {
-            throw new ResourceStartException("Port " + e.hostPort() + " of container resource '" + name
-                    + "' is already in use by another process or container; stop it or choose another port ("
-                    + e.getMessage() + ")", e);
+            boolean fixed = container.endpoints().stream().anyMatch(p -> Integer.valueOf(e.hostPort()).equals(p.port()));
+            throw new ResourceStartException(fixed
+                    ? "Port " + e.hostPort() + " of container resource '" + name + "' is already in use by another "
+                            + "process or container; stop it or choose another port (" + e.getMessage() + ")"
+                    : "Port " + e.hostPort() + ", which the AppHost allocated for container resource '" + name
+                            + "' and held until now, was taken by another program in the moment before the container "
+                            + "published it; start the application again (" + e.getMessage() + ")", e);
         } catch (ContainerEngineException e) {
             throw new ResourceStartException("Container resource '" + name + "' could not be started: "
                     + e.getMessage(), e);
@@ -153,12 +190,20 @@ public final class ContainerExecutor implements ResourceExecutor {
         ContainerSpec.Builder spec = ContainerSpec.builder(name + "-" + randomLetters(8), container.imageReference())
                 .env(request.environment())
                 .args(request.args())
-                .network(s.networkName, name)
                 .labels(ResourceLabels.forSession(s.id).app(appName).resource(name).build());
+        if (s.networkName != null) {
+            spec.network(s.networkName, name);
+        }
         if (container.entrypoint() != null) {
             spec.entrypoint(container.entrypoint());
         }
         for (BindMount mount : container.bindMounts()) {
+            if (!java.nio.file.Files.exists(mount.source())) {
+                throw new ResourceStartException("Container resource '" + name + "' cannot start: the bind-mount source "
+                        + mount.source() + " (for " + mount.target() + ") does not exist; the engine would create an "
+                        + "empty, root-owned folder there. Create it before the app starts, or fix the path given to "
+                        + "withBindMount (relative paths resolve against the AppHost's folder).");
+            }
             spec.bindMount(mount.source(), mount.target(), mount.readOnly());
         }
         for (VolumeMount volume : container.volumes()) {
@@ -178,69 +223,111 @@ public final class ContainerExecutor implements ResourceExecutor {
         }
     }
 
-    /** The session, created on first use; every later container fails fast with the same reason when there is no engine. */
-    private Session session(String resource, LogSink logs) throws ResourceStartException {
+    /**
+     * The session, opened by {@link #prepare} or here on first use; when there is no engine, every
+     * container fails fast with the same reason.
+     */
+    private Session session(String resource) throws ResourceStartException {
+        CompletableFuture<Session> opening;
         synchronized (lock) {
             if (closed) {
                 throw new ResourceStartException("The application is stopping.");
             }
-            if (session != null) {
-                return session;
+            if (session == null) {
+                session = CompletableFuture.completedFuture(null).thenApply(v -> openSession());
             }
-            if (unavailable == null) {
-                try {
-                    session = openSession(logs);
-                    return session;
-                } catch (RuntimeException e) {
-                    unavailable = e.getMessage();
-                }
-            }
-            throw new ResourceStartException("Container resource '" + resource + "' cannot start: " + unavailable);
+            opening = session;
+        }
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new ResourceStartException("Container resource '" + resource + "' cannot start: "
+                    + cause.getMessage(), cause);
         }
     }
 
-    private Session openSession(LogSink logs) {
+    private Session openSession() {
         ContainerEngine engine = connector.get();
         try {
             String id = randomLetters(12);
+            String sweepReport = null;
             try {
                 RemovalResult swept = OrphanSweeper.sweep(engine);
                 if (swept.containers() + swept.networks() > 0) {
-                    logs.line(LogLine.Stream.STDOUT, "apphost: removed " + swept.containers() + " containers and "
-                            + swept.networks() + " networks left behind by app hosts that died");
+                    sweepReport = "apphost: removed " + swept.containers() + " containers and "
+                            + swept.networks() + " networks left behind by app hosts that died";
                 }
             } catch (RuntimeException e) {
-                logs.line(LogLine.Stream.STDERR, "apphost: the sweep for leftovers of dead app hosts failed: "
-                        + e.getMessage());
+                sweepReport = "apphost: the sweep for leftovers of dead app hosts failed: " + e.getMessage();
             }
-            reaper.watchContainerSession(id, engine.info().host());
-            String networkName = "apphost-" + id;
-            engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
-            return new Session(engine, id, networkName);
+            reaper.watchContainerSession(id, engine.connectionEnvironment());
+            // Before the first label is written: the labels carry the lease, the sweep's proof of life.
+            OwnerLease lease;
+            try {
+                lease = OwnerLease.acquire(id);
+            } catch (RuntimeException e) {
+                lease = null;
+                sweepReport = (sweepReport == null ? "" : sweepReport + System.lineSeparator())
+                        + "apphost: no session lease (" + e.getMessage() + "); other app hosts will judge this one's "
+                        + "containers by its process identity only";
+            }
+            try {
+                String networkName = null;
+                boolean network;
+                synchronized (lock) {
+                    network = needsNetwork;
+                }
+                if (network) {
+                    networkName = "apphost-" + id;
+                    engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
+                }
+                return new Session(engine, id, networkName, lease, sweepReport);
+            } catch (RuntimeException e) {
+                if (lease != null) {
+                    lease.close();
+                }
+                throw e;
+            }
         } catch (RuntimeException e) {
-            engine.close();
+            if (!sharedEngine) {
+                engine.close();
+            }
             throw e;
         }
     }
 
     @Override
     public void close() {
-        Session s;
+        CompletableFuture<Session> opening;
         synchronized (lock) {
             closed = true;
-            s = session;
+            opening = session;
+        }
+        Session s;
+        try {
+            s = opening == null ? null : opening.join();
+        } catch (java.util.concurrent.CompletionException noEngine) {
+            s = null;
         }
         if (s == null) {
             return;
         }
         try {
             s.engine.removeAll(ResourceLabels.sessionFilter(s.id));
-            s.engine.removeNetwork(s.networkName);
+            if (s.networkName != null) {
+                s.engine.removeNetwork(s.networkName);
+            }
         } catch (RuntimeException e) {
             System.err.println("apphost: could not remove all containers of session " + s.id + " (" + e.getMessage()
                     + "); the reaper or the next start will.");
         } finally {
-            s.engine.close();
+            if (!sharedEngine) {
+                s.engine.close();
+            }
+            if (s.lease != null) {
+                s.lease.close(); // after the removals: until then a sweep by another app host must see us alive
+            }
         }
     }
 
@@ -259,8 +346,38 @@ public final class ContainerExecutor implements ResourceExecutor {
         return sb.toString();
     }
 
-    private record Session(ContainerEngine engine, String id, String networkName) {
+    /**
+     * One run's containers: their engine, labels' session id, network ({@code null}: none needed) and
+     * lease ({@code null}: none could be taken).
+     */
+    private static final class Session {
+        final ContainerEngine engine;
+        final String id;
+        final String networkName;
+        final OwnerLease lease;
+        private String startupReport;
+
+        Session(ContainerEngine engine, String id, String networkName, OwnerLease lease, String startupReport) {
+            this.engine = engine;
+            this.id = id;
+            this.networkName = networkName;
+            this.lease = lease;
+            this.startupReport = startupReport;
+        }
+
+        /** What the sweep removed (and a lease that could not be taken), once: it goes to the first container's log. */
+        synchronized String takeSweepReport() {
+            String report = startupReport;
+            startupReport = null;
+            return report;
+        }
     }
+
+    private static final java.util.concurrent.Executor SESSION_OPENER = task -> {
+        Thread t = new Thread(task, "apphost-container-session");
+        t.setDaemon(true);
+        t.start();
+    };
 
     /** A started container: its exit is awaited on a daemon thread, its output followed into the log. */
     static final class RunningContainer implements RunningResource {

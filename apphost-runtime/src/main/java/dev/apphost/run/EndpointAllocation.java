@@ -3,6 +3,8 @@ package dev.apphost.run;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ContainerResource;
 import dev.apphost.model.Endpoint;
+import dev.apphost.model.EnvironmentEntry;
+import dev.apphost.model.ValueExpression;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.RunValues;
 import java.util.ArrayList;
@@ -27,15 +29,36 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
 
     private final Map<String, Map<String, AllocatedEndpoint>> endpoints = new LinkedHashMap<>();
     private final Map<String, String> problems = new LinkedHashMap<>();
+    private final PortAllocator ports;
 
-    private EndpointAllocation() {
+    private EndpointAllocation(PortAllocator ports) {
+        this.ports = ports;
     }
+
+    /** Configuration key: {@code true} gives fixed ports allocated ones where that is safe (tests run in parallel). */
+    public static final String RANDOMIZE_PORTS_KEY = "AppHost:RandomizePorts";
 
     /** Allocates ports for {@code resources}; fixed ports are checked with {@code ports.isFree}. */
     public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports) {
-        EndpointAllocation allocation = new EndpointAllocation();
+        return allocate(resources, ports, false);
+    }
+
+    /**
+     * As {@link #allocate(List, PortAllocator)}; with {@code randomizeFixedPorts}, a fixed port is
+     * replaced by an allocated one wherever the workload learns its port from the AppHost: a
+     * container's host port (its target port stays), and a process endpoint whose port reaches the
+     * process through an environment variable (a project's {@code PORT}/{@code SERVER_PORT}/…, or an
+     * endpoint's {@code env}). A process endpoint that nothing tells its port keeps it.
+     */
+    public static EndpointAllocation allocate(List<ComputeResource> resources, PortAllocator ports,
+            boolean randomizeFixedPorts) {
+        EndpointAllocation allocation = new EndpointAllocation(ports);
+        Map<String, List<Endpoint>> declared = new LinkedHashMap<>();
         for (ComputeResource resource : resources) {
-            for (Endpoint e : resource.endpoints()) {
+            declared.put(resource.name(), randomizeFixedPorts ? withoutFixedPorts(resource) : resource.endpoints());
+        }
+        for (ComputeResource resource : resources) {
+            for (Endpoint e : declared.get(resource.name())) {
                 if (e.port() != null) {
                     ports.reserve(e.port());
                 }
@@ -45,16 +68,16 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
             }
         }
         for (ComputeResource resource : resources) {
-            allocation.allocateFor(resource, ports);
+            allocation.allocateFor(resource, declared.get(resource.name()), ports);
         }
         return allocation;
     }
 
-    private void allocateFor(ComputeResource resource, PortAllocator ports) {
+    private void allocateFor(ComputeResource resource, List<Endpoint> declared, PortAllocator ports) {
         Map<String, AllocatedEndpoint> mine = new LinkedHashMap<>();
         List<String> errors = new ArrayList<>();
         boolean container = resource instanceof ContainerResource;
-        for (Endpoint e : resource.endpoints()) {
+        for (Endpoint e : declared) {
             int hostPort;
             int targetPort;
             Integer fixed;
@@ -91,6 +114,30 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
         }
     }
 
+    /** {@code resource} as {@link #allocate(List, PortAllocator, boolean)} sees it when randomizing. */
+    private static List<Endpoint> withoutFixedPorts(ComputeResource resource) {
+        boolean container = resource instanceof ContainerResource;
+        return resource.endpoints().stream().map(e -> {
+            if (container) {
+                return e.port() == null ? e : e.withPorts(null, e.targetPort());
+            }
+            return (e.port() != null || e.targetPort() != null) && portReachesProcess(resource, e.name(), e)
+                    ? e.withPorts(null, null) : e;
+        }).toList();
+    }
+
+    private static boolean portReachesProcess(ComputeResource resource, String endpoint, Endpoint e) {
+        if (e.env() != null) {
+            return true;
+        }
+        return resource.settings().environment().stream().anyMatch(entry ->
+                entry instanceof EnvironmentEntry.Variable v
+                        && v.value() instanceof ValueExpression.EndpointProperty p
+                        && p.resource().equalsIgnoreCase(resource.name()) && p.endpoint().equals(endpoint)
+                        && (p.property() == ValueExpression.Property.TARGET_PORT
+                                || p.property() == ValueExpression.Property.PORT));
+    }
+
     @Override
     public AllocatedEndpoint find(String resource, String endpoint) {
         Map<String, AllocatedEndpoint> mine = endpoints.get(key(resource));
@@ -101,6 +148,16 @@ public final class EndpointAllocation implements RunValues.EndpointLookup {
     public List<AllocatedEndpoint> of(String resource) {
         Map<String, AllocatedEndpoint> mine = endpoints.get(key(resource));
         return mine == null ? List.of() : List.copyOf(mine.values());
+    }
+
+    /** Lets go of the ports allocated for {@code resource}, held until now: call right before it starts. */
+    public void release(String resource) {
+        of(resource).forEach(e -> ports.release(e.hostPort()));
+    }
+
+    /** Lets go of every port still held (at stop: resources that never started). */
+    public void releaseAll() {
+        ports.releaseAll();
     }
 
     /** Why {@code resource} cannot start because of its endpoints, or {@code null}. */

@@ -46,6 +46,12 @@ public final class LaunchPlanResolver implements ProjectLaunchResolver {
     @Override
     public ProjectLaunchSpec resolve(ProjectResource project) throws ResourceStartException {
         Path pom = project.projectPath().toAbsolutePath().normalize();
+        if (!Files.isRegularFile(pom)) {
+            // Said now: obtaining the reactor's launch plan first would take a Maven run to find out.
+            throw new ResourceStartException("Project resource '" + project.name() + "': " + pom.getParent()
+                    + " is not a Maven module (there is no " + pom + "). addProject takes the module's folder or its "
+                    + "pom.xml, relative to the AppHost's folder; use the generated Projects class to be sure.");
+        }
         if (!Files.isRegularFile(reactorRoot.resolve("pom.xml")) || !pom.startsWith(reactorRoot)) {
             return outsideTheReactor.resolve(project);
         }

@@ -52,7 +52,9 @@ final class LaunchRequestResolver {
                 args.add(values.resolve(arg, network));
             }
             resolved.put(name, java.util.Collections.unmodifiableMap(env));
-            return new LaunchRequest(env, args, allocation.of(name));
+            LaunchRequest request = new LaunchRequest(env, args, allocation.of(name));
+            allocation.release(name); // the executor starts it next: its ports must be bindable now
+            return request;
         } catch (MissingValueException e) {
             throw new ResourceStartException("Resource '" + name + "' cannot start because parameter '"
                     + e.parameter() + "' has no value: " + e.getMessage(), e);

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Why not a {@code BufferedReader}: a run starts two of these per process, and start-up cost
  * was measured ({@code bench/README-run.md}). A reader allocates ~25 KB of buffers and a decoder
- * per stream before the first byte arrives; this pump reads raw bytes into one 8 KB buffer and
+ * per stream before the first byte arrives; this pump reads raw bytes into one 32 KB buffer and
  * splits on the terminator bytes (which never occur inside a UTF-8 multi-byte sequence). The
  * thread gets a small stack: it only reads, splits and hands lines on.
  */
@@ -51,7 +51,7 @@ final class LogPump implements Runnable {
     @Override
     public void run() {
         try (stream) {
-            byte[] buffer = new byte[8192];
+            byte[] buffer = new byte[32 * 1024];
             int n;
             while ((n = stream.read(buffer)) >= 0) {
                 split(buffer, n);

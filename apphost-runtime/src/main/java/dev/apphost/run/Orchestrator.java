@@ -1,16 +1,17 @@
 package dev.apphost.run;
 
-import static dev.apphost.KnownResourceStates.EXITED;
-import static dev.apphost.KnownResourceStates.FAILED_TO_START;
 import static dev.apphost.KnownResourceStates.NOT_STARTED;
 import static dev.apphost.KnownResourceStates.RUNNING;
-import static dev.apphost.KnownResourceStates.STARTING;
-import static dev.apphost.KnownResourceStates.WAITING;
 
 import dev.apphost.Configuration;
 import dev.apphost.DistributedApplicationException;
+import dev.apphost.ExecuteCommandResult;
 import dev.apphost.ExecutionContext;
+import dev.apphost.ResourceCommand;
+import dev.apphost.ResourceCommands;
+import dev.apphost.ResourceLogs;
 import dev.apphost.ResourceNotifications;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.UserSecrets;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
@@ -28,21 +29,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 
 /**
- * Runs an app model on this machine: allocates ports ({@link EndpointAllocation}), resolves each
- * resource's environment ({@link EnvironmentPlanner} + {@link RunValues} for the executor's
- * {@link Network}), starts resources in {@code waitFor} order and independent ones in parallel
- * through {@link ResourceExecutor}s, tracks states and health ({@link StateStore},
- * {@link HealthMonitor}), keeps their output ({@link ResourceLogs}), prints the console
- * ({@link ConsoleReporter}), and stops everything dependents-first.
+ * Runs an app model on this machine: allocates ports once ({@link EndpointAllocation}), resolves a
+ * resource's environment at each start ({@link EnvironmentPlanner} + {@link RunValues} for the
+ * executor's {@link Network}), and leaves the lifecycle of every resource to its
+ * {@link ResourceController} ({@link ResourceLifecycle}): start in {@code waitFor} order, health,
+ * commands, stop dependents-first under one deadline. It keeps their output ({@link LogStore}) and
+ * prints the console ({@link ConsoleReporter}). {@link #start()} after {@link #stop()} starts again,
+ * on the same ports.
  */
-public final class Orchestrator implements ResourceLogs {
+public final class Orchestrator implements ResourceCommands {
 
     /** System property with the pid of a process whose death stops the AppHost (the Maven plugin's). */
     public static final String PARENT_PID_PROPERTY = dev.apphost.launch.LaunchPlan.PARENT_PID_PROPERTY;
@@ -56,24 +60,23 @@ public final class Orchestrator implements ResourceLogs {
     private final StartGraph graph;
     private final StateStore store = new StateStore();
     private final ConsoleReporter console;
-    private final List<ResourceExecutor> executors;
-    private final Map<String, ResourceSlot> slots = new LinkedHashMap<>();
-    private final Map<String, LogBuffer> logs = new java.util.concurrent.ConcurrentHashMap<>();
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "apphost-run");
-        t.setDaemon(true);
-        return t;
-    });
-    private final CountDownLatch runEnded = new CountDownLatch(1);
-    private final CompletableFuture<Void> startPrinted = new CompletableFuture<>();
+    private final LogStore logs;
+    private final EventLoop loop;
+    private final Executor workers;
+    private final Map<String, ConsoleGate> gates = new ConcurrentHashMap<>();
+    private final Object runLock = new Object();
+    /** This run's per-resource log files; replaced at each start, closed at stop. */
+    private volatile ResourceLogFiles logFiles;
     private ParameterValues parameters;
     private EndpointAllocation allocation;
     private RunValues values;
     private LaunchRequestResolver requests;
-    private ProcessReaper reaper = ProcessReaper.NONE;
-    private boolean started;
-    private volatile boolean stopping;
-    private CompletableFuture<Void> stopped;
+    private ResourceLifecycle lifecycle;
+    private volatile List<ResourceExecutor> executors = List.of();
+    private volatile ProcessReaper reaper = ProcessReaper.NONE;
+    private boolean running;
+    private CountDownLatch runEnded = new CountDownLatch(1);
+    /** The run's OpenTelemetry variables and agent, read at each launch; {@code null} when telemetry is off. */
     private volatile OtelEnvironment telemetry;
 
     public Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
@@ -83,6 +86,17 @@ public final class Orchestrator implements ResourceLogs {
 
     public Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
             Path appHostDirectory, UserSecrets secrets, RunOptions options) {
+        this(model, executionContext, configuration, appHostDirectory, secrets, options, new ThreadEventLoop(),
+                Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "apphost-run");
+                    t.setDaemon(true);
+                    return t;
+                }));
+    }
+
+    /** With the loop and workers given: tests pass a manual loop and a direct executor. */
+    Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
+            Path appHostDirectory, UserSecrets secrets, RunOptions options, EventLoop loop, Executor workers) {
         this.model = model;
         this.configuration = configuration;
         this.appHostDirectory = appHostDirectory;
@@ -91,16 +105,16 @@ public final class Orchestrator implements ResourceLogs {
         this.planner = new EnvironmentPlanner(model, executionContext);
         this.graph = new StartGraph(model);
         this.console = new ConsoleReporter(options.console(), options.colour());
-        this.executors = options.executors() != null ? options.executors() : List.of(
-                new ProcessExecutor(OtelEnvironment.withAgent(LaunchPlanResolver.forAppHost(appHostDirectory),
-                        () -> telemetry), true),
-                new ContainerExecutor(options.effectiveContainerEngineEnvironment(), appHostDirectory));
+        this.logs = new LogStore(options.logBufferLines());
+        this.loop = loop;
+        this.workers = workers;
+        Map<String, Boolean> hasChecks = new LinkedHashMap<>();
         for (ComputeResource r : model.computeResources()) {
-            slots.put(r.name(), new ResourceSlot(r));
-            logs.put(key(r.name()), new LogBuffer(options.logBufferLines()));
+            gates.put(key(r.name()), new ConsoleGate());
+            hasChecks.put(key(r.name()), !r.settings().healthChecks().isEmpty());
         }
-        store.addListener(new StateChangeReporter(console, slots::containsKey,
-                name -> slots.get(name).resource.settings().healthCheck() != null));
+        store.addListener(new StateChangeReporter(console, n -> gates.containsKey(key(n)),
+                n -> hasChecks.getOrDefault(key(n), false)));
     }
 
     /** Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid} process. */
@@ -108,9 +122,9 @@ public final class Orchestrator implements ResourceLogs {
         Thread hook = new Thread(this::stop, "apphost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         watchParent();
-        start();
+        CountDownLatch ended = startRun();
         try {
-            runEnded.await();
+            ended.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
@@ -123,184 +137,71 @@ public final class Orchestrator implements ResourceLogs {
         }
     }
 
-    /** Starts every resource; returns once each has started or failed (or waits on a dependency that is not healthy yet). */
+    /**
+     * Starts every resource (but those with an explicit start); returns once each has started or
+     * failed, or waits on a dependency that is not ready yet. After {@link #stop()} it starts again.
+     */
     public void start() {
-        List<CompletableFuture<Void>> startedViews = new ArrayList<>();
-        synchronized (this) {
-            if (started || stopping) {
-                return;
+        startRun();
+    }
+
+    /** {@link #start()}, returning a latch that opens when this run is stopped. */
+    private CountDownLatch startRun() {
+        CompletableFuture<Void> settled;
+        CountDownLatch ended;
+        synchronized (runLock) {
+            if (running) {
+                return runEnded;
             }
-            started = true;
+            running = true;
+            ended = runEnded;
             prepare();
             console.starting(appHostDirectory);
+            logFiles = ResourceLogFiles.forAppHost(appHostDirectory, configuration);
             reaper = options.reaper() != null ? options.reaper().get() : WatchdogReaper.start();
+            executors = options.executors() != null ? options.executors() : List.of(
+                    new ProcessExecutor(OtelEnvironment.withAgent(LaunchPlanResolver.forAppHost(appHostDirectory),
+                            () -> telemetry), true),
+                    new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(
+                            options.effectiveContainerEngineEnvironment(), configuration::get), appHostDirectory));
             executors.forEach(e -> e.useReaper(reaper));
-            Map<String, CompletableFuture<Void>> views = new LinkedHashMap<>();
-            for (String name : graph.startOrder()) {
-                ResourceSlot slot = slots.get(name);
-                List<ResourceSlot> deps = graph.dependencies(name).stream().map(slots::get).toList();
-                if (!deps.isEmpty()) {
-                    store.move(name, WAITING, s -> s.withState(WAITING, null));
-                }
-                ResourceSlot.allReady(deps).whenCompleteAsync((v, failure) -> launch(slot, failure), workers);
-                CompletableFuture<Void> view = deps.isEmpty() ? slot.settled
-                        : CompletableFuture.allOf(deps.stream().map(d -> views.get(d.resource.name()))
-                                .toArray(CompletableFuture[]::new))
-                        .thenCompose(v -> deps.stream().anyMatch(d -> !d.ready.isDone())
-                                ? CompletableFuture.<Void>completedFuture(null) : slot.settled);
-                views.put(name, view);
-            }
-            startedViews.addAll(views.values());
-            CompletableFuture.allOf(slots.values().stream().map(s -> s.ready.handle((v, e) -> null))
-                    .toArray(CompletableFuture[]::new)).runAfterBoth(startPrinted, this::reportOutcome);
+            executors.forEach(e -> e.prepare(model.computeResources()));
+            settled = lifecycle.startAll();
         }
-        CompletableFuture.allOf(startedViews.toArray(CompletableFuture[]::new)).join();
+        join(settled);
         console.table(store.all());
         console.started();
-        startPrinted.complete(null);
+        join(lifecycle.reportOutcome());
+        return ended;
     }
 
-    private void launch(ResourceSlot slot, Throwable dependencyFailure) {
-        ComputeResource resource = slot.resource;
-        String name = resource.name();
-        if (stopping) {
-            store.move(name, NOT_STARTED, s -> s.withState(NOT_STARTED, null));
-            slot.settled.complete(null);
-            return;
-        }
-        if (dependencyFailure != null) {
-            Throwable cause = dependencyFailure instanceof java.util.concurrent.CompletionException
-                    ? dependencyFailure.getCause() : dependencyFailure;
-            fail(slot, cause.getMessage());
-            return;
-        }
-        store.move(name, STARTING, s -> s.withState(STARTING, null));
-        if (allocation.problem(name) != null) {
-            fail(slot, allocation.problem(name));
-            return;
-        }
-        ResourceExecutor executor = executors.stream().filter(e -> e.supports(resource)).findFirst().orElse(null);
-        if (executor == null) {
-            fail(slot, "No executor can run " + typeOf(resource).toLowerCase(java.util.Locale.ROOT) + " resource '"
-                    + name + "' in this build.");
-            return;
-        }
-        LaunchRequest request;
-        try {
-            request = requests.resolve(resource, executor.network());
-        } catch (ResourceStartException e) {
-            fail(slot, e.getMessage());
-            return;
-        }
-        RunningResource running;
-        synchronized (slot) {
-            if (stopping) {
-                store.move(name, FAILED_TO_START, s -> s.withState(FAILED_TO_START, "The application is stopping."));
-                slot.settled.complete(null);
-                return;
-            }
-            try {
-                running = executor.start(resource, request, (stream, text) -> onLine(name, stream, text));
-            } catch (ResourceStartException e) {
-                fail(slot, e.getMessage());
-                return;
-            } catch (RuntimeException e) {
-                fail(slot, "Resource '" + name + "' could not be started: " + e);
-                return;
-            }
-            slot.running = running;
-        }
-        running.processes().forEach(reaper::watch);
-        store.move(name, RUNNING, s -> s.withState(RUNNING, null).withPid(running.pid()));
-        slot.settled.complete(null);
-        running.exit().whenComplete((code, e) -> onExit(slot, code == null ? -1 : code));
-        ResourceHealth.watch(slot, allocation.of(name), parameters::value, store, workers);
-    }
-
-    private void onExit(ResourceSlot slot, int code) {
-        String name = slot.resource.name();
-        if (slot.monitor != null) {
-            slot.monitor.stop();
-        }
-        if (slot.running != null) {
-            slot.running.processes().forEach(reaper::release);
-        }
-        String state = ResourceStates.afterExit(code, slot.stopRequested);
-        String message = null;
-        if (EXITED.equals(state) && !slot.stopRequested) {
-            List<String> tail = tail(name, 10);
-            message = "Resource '" + name + "' exited with code " + code + "." + (tail.isEmpty() ? ""
-                    : " Last output:" + System.lineSeparator() + "    "
-                            + String.join(System.lineSeparator() + "    ", tail));
-        }
-        String finalMessage = message;
-        if (!store.move(name, state, s -> s.withExit(state, code, finalMessage))) {
-            store.update(name, s -> s.withExit(state, code, finalMessage));
-        }
-        slot.ready.completeExceptionally(new DistributedApplicationException(
-                ResourceStates.dependencyFailure(name, state)));
-        slot.settled.complete(null);
-        slot.exited.complete(null);
-    }
-
-    private void fail(ResourceSlot slot, String message) {
-        String name = slot.resource.name();
-        store.move(name, FAILED_TO_START, s -> s.withState(FAILED_TO_START, message));
-        slot.ready.completeExceptionally(new DistributedApplicationException(
-                ResourceStates.dependencyFailure(name, FAILED_TO_START)));
-        slot.settled.complete(null);
-    }
-
-    private void reportOutcome() {
-        if (stopping) {
-            return;
-        }
-        List<String> failed = store.all().stream()
-                .filter(s -> slots.containsKey(s.name()))
-                .filter(s -> FAILED_TO_START.equals(s.state()) || EXITED.equals(s.state()))
-                .map(ResourceSnapshot::name).toList();
-        if (failed.isEmpty()) {
-            console.allReady();
-        } else {
-            console.failed(failed);
-        }
-    }
-
-    /** Stops every resource, dependents before their dependencies; returns when all are stopped. */
+    /** Stops every resource, dependents before their dependencies, within {@code AppHost:ShutdownTimeout} in all. */
     public void stop() {
-        CompletableFuture<Void> done;
-        boolean first = false;
-        synchronized (this) {
-            stopping = true;
-            if (stopped == null) {
-                stopped = new CompletableFuture<>();
-                first = true;
+        CountDownLatch ended;
+        synchronized (runLock) {
+            if (!running) {
+                return;
             }
-            done = stopped;
-        }
-        if (!first) {
-            done.join();
-            return;
-        }
-        try {
-            if (started) {
-                console.stopping();
-                Map<String, CompletableFuture<Void>> stops = new LinkedHashMap<>();
-                for (String name : graph.stopOrder()) {
-                    CompletableFuture<?>[] before = graph.stopFirst(name).stream().map(stops::get)
-                            .toArray(CompletableFuture[]::new);
-                    ResourceSlot slot = slots.get(name);
-                    stops.put(name, CompletableFuture.allOf(before).thenRunAsync(() -> slot.stop(store, options.shutdownTimeout()), workers));
-                }
-                CompletableFuture.allOf(stops.values().toArray(CompletableFuture[]::new)).join();
-                executors.forEach(ResourceExecutor::closeQuietly);
-                console.stopped();
-            }
-        } finally {
+            ended = runEnded;
+            console.stopping();
+            join(lifecycle.stopAll(options.shutdownTimeout()));
+            executors.forEach(ResourceExecutor::closeQuietly);
             reaper.close();
-            workers.shutdownNow();
-            done.complete(null);
-            runEnded.countDown();
+            logFiles.close();
+            if (allocation != null) {
+                allocation.releaseAll();
+            }
+            console.stopped();
+            running = false;
+            runEnded = new CountDownLatch(1);
+        }
+        ended.countDown();
+    }
+
+    /** Whether {@link #start()} ran and {@link #stop()} has not. */
+    public boolean isRunning() {
+        synchronized (runLock) {
+            return running;
         }
     }
 
@@ -312,11 +213,6 @@ public final class Orchestrator implements ResourceLogs {
         this.telemetry = otel;
     }
 
-    /** Listens to every change of every resource's snapshot, in order. */
-    public void addSnapshotListener(java.util.function.Consumer<ResourceSnapshot> listener) {
-        store.addListener(listener);
-    }
-
     /** The environment {@code resource} was last started with (empty before it starts). */
     public Map<String, String> environment(String resource) {
         prepare();
@@ -326,6 +222,11 @@ public final class Orchestrator implements ResourceLogs {
     public ResourceNotifications notifications() {
         prepare();
         return store;
+    }
+
+    /** The output of every resource. */
+    public ResourceLogs logs() {
+        return logs;
     }
 
     /** The current snapshot of {@code name}. */
@@ -340,11 +241,46 @@ public final class Orchestrator implements ResourceLogs {
         return store.all();
     }
 
-    @Override
+    /** Shorthand for {@code logs().lines(resource)}. */
     public List<LogLine> lines(String resource) {
-        LogBuffer buffer = logs.get(key(resource));
-        return buffer == null ? List.of() : buffer.snapshot();
+        return logs.lines(resource);
     }
+
+    /** Shorthand for {@code logs().tail(resource, count)}. */
+    public List<String> tail(String resource, int count) {
+        return logs.tail(resource, count);
+    }
+
+    // ---- commands ----
+
+    @Override
+    public ExecuteCommandResult executeCommand(String resourceName, String commandName) {
+        prepare();
+        if (resourceName == null || commandName == null) {
+            return ExecuteCommandResult.failure("Both the resource name and the command name are required.");
+        }
+        if (!isRunning()) {
+            return ExecuteCommandResult.failure("The application is not running: call start() or run() first.");
+        }
+        ComputeResource resource = model.computeResources().stream()
+                .filter(r -> r.name().equalsIgnoreCase(resourceName)).findFirst().orElse(null);
+        if (resource != null && !ResourceCommandCatalog.isBuiltIn(commandName)) {
+            return ResourceCommandCatalog.executeCustom(resource, commandName, store, this);
+        }
+        return join(lifecycle.execute(resourceName, commandName, options.shutdownTimeout()));
+    }
+
+    @Override
+    public List<ResourceCommand> commands(String resourceName) {
+        prepare();
+        ComputeResource resource = model.computeResources().stream()
+                .filter(r -> r.name().equalsIgnoreCase(resourceName)).findFirst()
+                .orElseThrow(() -> new DistributedApplicationException("No resource named '" + resourceName
+                        + "' has commands; only projects, executables and containers do."));
+        return ResourceCommandCatalog.list(resource, store.snapshot(resource.name()).state(), isRunning());
+    }
+
+    // ---- endpoints and connection strings ----
 
     public URI endpointUrl(String resource, String endpoint) {
         prepare();
@@ -367,32 +303,129 @@ public final class Orchestrator implements ResourceLogs {
         return values.resolve(r.connectionString(), Network.HOST);
     }
 
-    /** Reads parameters and allocates ports, once. */
+    /** Reads parameters and allocates ports, once: restarts and later runs keep them. */
     private synchronized void prepare() {
         if (allocation != null) {
             return;
         }
         parameters = new ParameterValues(model, configuration, secrets);
-        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
+        allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator(),
+                Boolean.parseBoolean(configuration.get(EndpointAllocation.RANDOMIZE_PORTS_KEY, "false")));
         values = new RunValues(model, parameters::value, allocation);
         requests = new LaunchRequestResolver(planner, values, allocation, () -> telemetry);
+        Map<String, String> types = new LinkedHashMap<>();
+        Map<String, List<String>> urls = new LinkedHashMap<>();
         for (Resource r : model.all()) {
-            List<String> urls = allocation.of(r.name()).stream().map(e -> e.url(Network.HOST)).toList();
-            String state = NOT_STARTED;
-            String message = null;
-            if (r instanceof ParameterResource p && parameters.isMissing(p.name())) {
-                state = ResourceStates.VALUE_MISSING;
-                message = parameters.missing().get(p.name());
-            } else if (!(r instanceof ComputeResource)) {
-                state = RUNNING;
+            types.put(r.name(), typeOf(r));
+            urls.put(r.name(), allocation.of(r.name()).stream().map(e -> e.url(Network.HOST)).toList());
+        }
+        lifecycle = new ResourceLifecycle(model.computeResources(), types, urls, graph, store, loop, workers,
+                new Hooks());
+        Map<String, ResourceSnapshot> compute = new LinkedHashMap<>();
+        lifecycle.initialSnapshots().forEach(s -> compute.put(s.name(), s));
+        for (Resource r : model.all()) {
+            ResourceSnapshot s = compute.get(r.name());
+            if (s == null) {
+                String state = RUNNING;
+                String message = null;
+                if (r instanceof ParameterResource p && parameters.isMissing(p.name())) {
+                    state = ResourceStates.VALUE_MISSING;
+                    message = parameters.missing().get(p.name());
+                }
+                s = ResourceSnapshot.of(r.name(), typeOf(r), state, message, urls.get(r.name()));
             }
-            store.put(new ResourceSnapshot(r.name(), typeOf(r), state, null, message, null, urls, null));
+            store.put(s);
         }
     }
 
-    private void onLine(String resource, LogLine.Stream stream, String text) {
-        logs.get(key(resource)).add(new LogLine(resource, stream, Instant.now(), text));
-        console.log(resource, stream, text);
+    /** What the lifecycle asks of the run: starting a resource, its health checks, the console. */
+    private final class Hooks implements ResourceLifecycle.Hooks {
+
+        @Override
+        public RunningResource launch(ComputeResource resource) throws ResourceStartException {
+            String name = resource.name();
+            if (allocation.problem(name) != null) {
+                throw new ResourceStartException(allocation.problem(name));
+            }
+            ResourceExecutor executor = executors.stream().filter(e -> e.supports(resource)).findFirst().orElse(null);
+            if (executor == null) {
+                throw new ResourceStartException("No executor can run " + typeOf(resource).toLowerCase(Locale.ROOT)
+                        + " resource '" + name + "' in this build.");
+            }
+            LaunchRequest request = requests.resolve(resource, executor.network());
+            ConsoleGate gate = gates.get(key(name));
+            gate.close();
+            return executor.start(resource, request, (stream, text) -> onLine(name, gate, stream, text));
+        }
+
+        @Override
+        public List<dev.apphost.HealthCheck> healthChecks(ComputeResource resource) {
+            List<dev.apphost.HealthCheck> checks = new ArrayList<>();
+            for (var check : resource.settings().healthChecks()) {
+                checks.add(ReadinessChecks.forHealthCheck(resource.name(), check, allocation.of(resource.name()),
+                        parameters::value));
+            }
+            return checks;
+        }
+
+        @Override
+        public void published(ResourceController c, String previousState) {
+            String state = c.state();
+            if (!state.equals(previousState) && !NOT_STARTED.equals(state)
+                    && (RUNNING.equals(state) || ResourceStates.isIdle(state))) {
+                gates.get(key(c.name)).open();
+            }
+        }
+
+        @Override
+        public String exitMessage(String resource, int exitCode) {
+            List<String> tail = logs.tail(resource, 10);
+            return "Resource '" + resource + "' exited with code " + exitCode + "." + (tail.isEmpty() ? ""
+                    : " Last output:" + System.lineSeparator() + "    "
+                            + String.join(System.lineSeparator() + "    ", tail));
+        }
+
+        @Override
+        public void waiting(String line) {
+            console.info(line);
+        }
+
+        @Override
+        public void dependencyLost(String dependent, String dependency, String state) {
+            console.warn("[" + dependent + "] keeps running, but " + dependency + ", which it waits for, is " + state
+                    + " now.");
+        }
+
+        @Override
+        public void outcome(List<String> failed) {
+            if (failed.isEmpty()) {
+                console.table(store.all());
+                console.allReady();
+            } else {
+                console.failed(failed);
+            }
+        }
+
+        @Override
+        public void watch(RunningResource r) {
+            r.processes().forEach(reaper::watch);
+        }
+
+        @Override
+        public void release(RunningResource r) {
+            r.processes().forEach(reaper::release);
+        }
+    }
+
+    private void onLine(String resource, ConsoleGate gate, LogLine.Stream stream, String text) {
+        logs.add(new LogLine(resource, stream, Instant.now(), text));
+        ResourceLogFiles files = logFiles;
+        if (files != null) {
+            files.line(resource, stream, text);
+        }
+        if (files == null || files.showsOnConsole(resource)) {
+            gate.print(() -> console.log(resource, stream, text));
+        }
     }
 
     private void watchParent() {
@@ -408,12 +441,25 @@ public final class Orchestrator implements ResourceLogs {
                 }, workers);
     }
 
+    /** Waits for a lifecycle operation; never on the lifecycle thread itself, which would wait for itself. */
+    private <T> T join(CompletableFuture<T> future) {
+        if (loop.inLoop()) {
+            throw new IllegalStateException("Starting, stopping or running a command waits for the lifecycle thread; "
+                    + "it cannot be done from that thread (from a state listener): use a subscription instead.");
+        }
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     static String typeOf(Resource r) {
         String simple = r.getClass().getSimpleName();
         return simple.endsWith("Resource") ? simple.substring(0, simple.length() - "Resource".length()) : simple;
     }
 
     private static String key(String name) {
-        return name.toLowerCase(java.util.Locale.ROOT);
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Free TCP ports on the loopback interface, each handed out once per run. Allocation binds
- * {@code ServerSocket(0)} on 127.0.0.1 and closes it again, so another program may grab the port
- * before the resource binds it (the same check-then-use race Aspire has, microsoft/aspire#4037).
+ * Free TCP ports on the loopback interface, each handed out once per run. An allocated port stays
+ * bound (a socket on 127.0.0.1 that the kernel will not give to anyone else, on any address) until
+ * {@link #release} just before its resource starts, so the check-then-use race Aspire has
+ * (microsoft/aspire#4037) shrinks from the whole start-up to the moment between release and bind.
  */
 public class PortAllocator {
 
     private final Set<Integer> taken = new HashSet<>();
+    private final Map<Integer, ServerSocket> held = new HashMap<>();
 
     /** Marks {@code port} as used (a fixed port of the model), so it is never allocated. */
     public synchronized void reserve(int port) {
@@ -24,17 +29,40 @@ public class PortAllocator {
     /** A free loopback port not handed out before. */
     public synchronized int allocate() {
         for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            try {
+                ServerSocket socket = new ServerSocket();
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
                 int port = socket.getLocalPort();
                 if (taken.add(port)) {
+                    held.put(port, socket);
                     return port;
                 }
+                socket.close();
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot allocate a free port on 127.0.0.1: " + e.getMessage(), e);
             }
         }
         throw new IllegalStateException("Cannot allocate a free port on 127.0.0.1: the system kept returning ports "
                 + "already handed out.");
+    }
+
+    /** Lets go of allocated {@code port} so that its resource can bind it: call right before that resource starts. */
+    public synchronized void release(int port) {
+        ServerSocket socket = held.remove(port);
+        if (socket != null) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closed is closed
+            }
+        }
+    }
+
+    /** Releases every port still held (resources that never started). */
+    public synchronized void releaseAll() {
+        for (Integer port : List.copyOf(held.keySet())) {
+            release(port);
+        }
     }
 
     /** Whether nothing listens on {@code port}: tries to bind it on all interfaces. */

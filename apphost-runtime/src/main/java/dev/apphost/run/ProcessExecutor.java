@@ -16,16 +16,16 @@ import java.util.stream.Collectors;
 /**
  * Runs projects (a JVM per reactor module) and executables as child processes.
  *
- * <p><b>Process groups.</b> Children must not receive the terminal's Ctrl+C themselves: the
- * AppHost stops them, dependents first, like Aspire/DCP. When the AppHost leads its own session (the
- * Maven plugin starts it through {@code setsid}, detached from the terminal), its children inherit
- * that session and group and are started directly. Otherwise (an AppHost started from a shell or an
- * IDE), each child is started through the {@code setsid} program, where it exists (Linux), so it
- * leads a session and group of its own; that costs one extra {@code exec} per child. Either way the
- * {@link ProcessReaper} can kill a resource's whole group, daemonized grandchildren included, after
- * a SIGKILL of the AppHost. Without {@code setsid} (macOS) children stay in the AppHost's group and
- * get the terminal's SIGINT too. {@code setsid} does not fork here (a spawned child is never a group
- * leader), so the pid Java sees is the program's.
+ * <p><b>Process groups.</b> Each child leads a session and process group of its own: the
+ * terminal's Ctrl+C does not reach it (the AppHost stops resources itself, dependents first, like
+ * Aspire/DCP), and stopping a resource signals its whole group, so grandchildren that daemonized
+ * ({@code (sleep 1000 &)}) go too ({@link ProcessTrees}). On Linux with glibc 2.34+ the child is
+ * started by one {@code posix_spawn} with {@code POSIX_SPAWN_SETSID} ({@link PosixSpawn}), which
+ * costs no more than a plain {@link ProcessBuilder}. Elsewhere it falls back to
+ * {@link ProcessBuilder}: through the {@code setsid} program where it exists (one extra
+ * {@code exec} per child), unless the AppHost already leads its own session (the Maven plugin
+ * starts it so), where children share the AppHost's group; without {@code setsid} (macOS) children
+ * stay in the AppHost's group and get the terminal's SIGINT too.
  */
 public final class ProcessExecutor implements ResourceExecutor {
 
@@ -40,10 +40,21 @@ public final class ProcessExecutor implements ResourceExecutor {
 
     private final ProjectLaunchResolver projects;
     private final boolean useSetsid;
+    private final boolean nativeSpawn;
 
-    public ProcessExecutor(ProjectLaunchResolver projects, boolean useSetsid) {
+    /**
+     * @param ownGroups whether each child gets a session and group of its own (the default);
+     *        {@code false} starts children in the AppHost's group (benchmarks compare the two)
+     */
+    public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups) {
+        this(projects, ownGroups, PosixSpawn.AVAILABLE);
+    }
+
+    /** @param nativeSpawn whether to use {@link PosixSpawn} (where available); {@code false} tests the fallback */
+    ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, boolean nativeSpawn) {
         this.projects = projects;
-        this.useSetsid = useSetsid && SETSID != null && !LEADS_OWN_SESSION;
+        this.nativeSpawn = ownGroups && nativeSpawn && PosixSpawn.AVAILABLE;
+        this.useSetsid = ownGroups && !this.nativeSpawn && SETSID != null && !LEADS_OWN_SESSION;
     }
 
     public ProcessExecutor() {
@@ -72,6 +83,7 @@ public final class ProcessExecutor implements ResourceExecutor {
             ProjectLaunchSpec spec = projects.resolve(project);
             directory = spec.workingDirectory();
             command.add(javaExecutable());
+            command.addAll(ProjectJvmOptions.of(project.jvmArgs()));
             command.addAll(spec.jvmArgs());
             command.addAll(classpathArgs(resource.name(), spec.classpath()));
             command.add(spec.mainClass());
@@ -80,12 +92,24 @@ public final class ProcessExecutor implements ResourceExecutor {
                     + " '" + resource.name() + "'.");
         }
         command.addAll(request.args());
+        if (nativeSpawn) {
+            Map<String, String> env = ChildEnvironment.of(System.getenv(), request.environment());
+            try {
+                PosixSpawn.Spawned child = PosixSpawn.spawn(command, directory, env);
+                return new RunningProcess(resource.name(), ProcessHandle.of(child.pid()).orElse(null), child.pid(),
+                        child.stdout(), child.stderr(), child.exit(), logs);
+            } catch (IOException e) {
+                throw new ResourceStartException("Resource '" + resource.name() + "' could not be started ("
+                        + String.join(" ", command) + "): " + e.getMessage(), e);
+            }
+        }
         if (useSetsid) {
             command.add(0, SETSID);
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         Map<String, String> env = builder.environment();
-        env.putAll(request.environment());
+        env.clear();
+        env.putAll(ChildEnvironment.of(System.getenv(), request.environment()));
         Process process;
         try {
             process = builder.start();
@@ -98,7 +122,8 @@ public final class ProcessExecutor implements ResourceExecutor {
         } catch (IOException ignored) {
             // stdin is not used
         }
-        return new RunningProcess(resource.name(), process, logs);
+        return new RunningProcess(resource.name(), process.toHandle(), process.pid(), process.getInputStream(),
+                process.getErrorStream(), process.onExit().thenApply(Process::exitValue), logs);
     }
 
     /** The java launcher of the JVM running the AppHost. */
@@ -145,17 +170,20 @@ public final class ProcessExecutor implements ResourceExecutor {
     /** A started child process: its output is drained by two daemon threads. */
     static final class RunningProcess implements RunningResource {
 
-        private final Process process;
+        private final ProcessHandle handle;
+        private final long pid;
         private final java.util.concurrent.CompletableFuture<Integer> exit;
 
-        RunningProcess(String name, Process process, LogSink logs) {
-            this.process = process;
-            var out = LogPump.start("apphost-log-" + name + "-out", process.getInputStream(), LogLine.Stream.STDOUT, logs);
-            var err = LogPump.start("apphost-log-" + name + "-err", process.getErrorStream(), LogLine.Stream.STDERR, logs);
+        RunningProcess(String name, ProcessHandle handle, long pid, java.io.InputStream stdout,
+                java.io.InputStream stderr, java.util.concurrent.CompletableFuture<Integer> exitCode, LogSink logs) {
+            this.handle = handle;
+            this.pid = pid;
+            var out = LogPump.start("apphost-log-" + name + "-out", stdout, LogLine.Stream.STDOUT, logs);
+            var err = LogPump.start("apphost-log-" + name + "-err", stderr, LogLine.Stream.STDERR, logs);
             // the output may be held open by a grandchild: wait for its end a little, not forever
-            this.exit = process.onExit().thenCompose(p -> java.util.concurrent.CompletableFuture.allOf(out, err)
+            this.exit = exitCode.thenCompose(code -> java.util.concurrent.CompletableFuture.allOf(out, err)
                     .completeOnTimeout(null, 1, java.util.concurrent.TimeUnit.SECONDS)
-                    .thenApply(ignored -> p.exitValue()));
+                    .thenApply(ignored -> code));
         }
 
         @Override
@@ -165,7 +193,9 @@ public final class ProcessExecutor implements ResourceExecutor {
 
         @Override
         public void stop(java.time.Duration grace) {
-            ProcessTrees.stop(process.toHandle(), grace);
+            if (handle != null) {
+                ProcessTrees.stop(handle, grace);
+            }
             try {
                 exit.get(grace.toMillis() + 3000, java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -177,12 +207,12 @@ public final class ProcessExecutor implements ResourceExecutor {
 
         @Override
         public List<ProcessHandle> processes() {
-            return List.of(process.toHandle());
+            return handle == null ? List.of() : List.of(handle);
         }
 
         @Override
         public Long pid() {
-            return process.pid();
+            return pid;
         }
     }
 }

@@ -22,6 +22,15 @@ public interface ProcessReaper {
     default void watchContainerSession(String sessionId, String engineHost) {
     }
 
+    /**
+     * As {@link #watchContainerSession(String, String)}, with everything needed to reach the engine
+     * ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}: see
+     * {@code ContainerEngine.connectionEnvironment()}), so a TLS engine is reached with its certificates.
+     */
+    default void watchContainerSession(String sessionId, java.util.Map<String, String> engineEnvironment) {
+        watchContainerSession(sessionId, engineEnvironment.get("DOCKER_HOST"));
+    }
+
     /** The AppHost is shutting down normally and has stopped everything it started. */
     default void close() {
     }

@@ -1,5 +1,6 @@
 package dev.apphost.run;
 
+import dev.apphost.HealthCheckResult;
 import dev.apphost.model.HealthCheck;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.Network;
@@ -18,12 +19,13 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The readiness checks, by readable names ({@code forHttp}, {@code forRedisPing}, {@code forPort}),
- * and the translation of a model {@link HealthCheck} into one.
+ * The built-in health checks, by readable names ({@code forHttp}, {@code forRedisPing},
+ * {@code forPort}), and the translation of a model {@link HealthCheck} into a
+ * {@link dev.apphost.HealthCheck}. Failures carry a short reason for the console and the snapshot:
+ * {@code HTTP 404 from http://localhost:41234/health}, {@code connection refused}.
  *
  * <pre>{@code
- * ReadinessCheck check = ReadinessChecks.forHttp(URI.create("http://localhost:8080/health"));
- * boolean healthy = check.probe();
+ * HealthCheckResult r = ReadinessChecks.forHttp(URI.create("http://localhost:8080/health"), null).check();
  * }</pre>
  */
 public final class ReadinessChecks {
@@ -36,96 +38,92 @@ public final class ReadinessChecks {
     private ReadinessChecks() {
     }
 
-    /** Healthy on an HTTP 2xx or 3xx answer to GET {@code url}. */
-    public static ReadinessCheck forHttp(URI url) {
-        return new ReadinessCheck() {
-            @Override
-            public boolean probe() throws Exception {
-                HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
-                int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status >= 200 && status < 400) {
-                    return true;
-                }
-                throw new IOException("HTTP " + status + " from " + url);
+    /** Healthy on HTTP {@code statusCode} ({@code null}: any 2xx or 3xx) to GET {@code url}. */
+    public static dev.apphost.HealthCheck forHttp(URI url, Integer statusCode) {
+        return () -> {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
+            int status;
+            try {
+                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return HealthCheckResult.unhealthy(reason(e, url.toString()));
             }
-
-            @Override
-            public String description() {
-                return "HTTP GET " + url;
-            }
+            boolean ok = statusCode != null ? status == statusCode : status >= 200 && status < 400;
+            return ok ? HealthCheckResult.healthy() : HealthCheckResult.unhealthy("HTTP " + status + " from " + url);
         };
     }
 
     /** Healthy once a TCP connection to {@code host:port} succeeds. */
-    public static ReadinessCheck forPort(String host, int port) {
-        return new ReadinessCheck() {
-            @Override
-            public boolean probe() throws IOException {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(host, port), 1000);
-                    return true;
-                }
-            }
-
-            @Override
-            public String description() {
-                return "TCP connect " + host + ":" + port;
+    public static dev.apphost.HealthCheck forPort(String host, int port) {
+        return () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 1000);
+                return HealthCheckResult.healthy();
+            } catch (IOException e) {
+                return HealthCheckResult.unhealthy(reason(e, host + ":" + port));
             }
         };
     }
 
     /** Healthy when Redis answers {@code PONG} to {@code PING}, after {@code AUTH password} if one is given. */
-    public static ReadinessCheck forRedisPing(String host, int port, String password) {
-        return new ReadinessCheck() {
-            @Override
-            public boolean probe() throws IOException {
-                try (Socket socket = new Socket()) {
-                    socket.connect(new InetSocketAddress(host, port), 1000);
-                    socket.setSoTimeout(2000);
-                    OutputStream out = socket.getOutputStream();
-                    InputStream in = socket.getInputStream();
-                    if (password != null) {
-                        out.write(resp("AUTH", password));
-                        String reply = readLine(in);
-                        if (!reply.startsWith("+OK")) {
-                            throw new IOException("Redis AUTH failed: " + reply);
-                        }
-                    }
-                    out.write(resp("PING"));
+    public static dev.apphost.HealthCheck forRedisPing(String host, int port, String password) {
+        return () -> {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 1000);
+                socket.setSoTimeout(2000);
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                if (password != null) {
+                    out.write(resp("AUTH", password));
                     String reply = readLine(in);
-                    if (!reply.startsWith("+PONG")) {
-                        throw new IOException("Redis PING answered " + reply);
+                    if (!reply.startsWith("+OK")) {
+                        return HealthCheckResult.unhealthy("Redis AUTH failed: " + reply);
                     }
-                    return true;
                 }
-            }
-
-            @Override
-            public String description() {
-                return "Redis PING " + host + ":" + port;
+                out.write(resp("PING"));
+                String reply = readLine(in);
+                if (!reply.startsWith("+PONG")) {
+                    return HealthCheckResult.unhealthy("Redis PING answered " + (reply.isEmpty() ? "nothing" : reply));
+                }
+                return HealthCheckResult.healthy();
+            } catch (IOException e) {
+                return HealthCheckResult.unhealthy(reason(e, host + ":" + port));
             }
         };
     }
 
+    /** A short reason for a failed connection: {@code connection refused}, {@code timed out}, or the message. */
+    static String reason(IOException e, String target) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException || e instanceof java.net.SocketTimeoutException) {
+            return "no answer from " + target + " within 2 s";
+        }
+        String message = e.getMessage();
+        return (message == null || message.isBlank() ? e.getClass().getSimpleName() : message) + " (" + target + ")";
+    }
+
     /**
-     * The check for a model health check of {@code resource}, or {@code null} when it has none.
+     * The check for a model health check of {@code resource}.
      *
      * @param parameters the value of a parameter by name (the Redis password)
+     * @throws IllegalArgumentException when the check names an endpoint the resource lacks
      */
-    public static ReadinessCheck forHealthCheck(String resource, HealthCheck check, List<AllocatedEndpoint> endpoints,
-            Function<String, String> parameters) {
-        if (check == null) {
-            return null;
-        }
+    public static dev.apphost.HealthCheck forHealthCheck(String resource, HealthCheck check,
+            List<AllocatedEndpoint> endpoints, Function<String, String> parameters) {
         if (check instanceof HealthCheck.Http http) {
             AllocatedEndpoint endpoint = endpoint(resource, endpoints, http.endpoint(), true);
             return forHttp(URI.create(endpoint.scheme() + "://" + probeHost(endpoint) + ":"
-                    + endpoint.port(Network.HOST) + http.path()));
+                    + endpoint.port(Network.HOST) + http.path()), http.statusCode());
         }
         if (check instanceof HealthCheck.RedisPing redis) {
             AllocatedEndpoint endpoint = endpoint(resource, endpoints, redis.endpoint(), false);
             String password = redis.passwordParameter() == null ? null : parameters.apply(redis.passwordParameter());
             return forRedisPing(probeHost(endpoint), endpoint.port(Network.HOST), password);
+        }
+        if (check instanceof HealthCheck.Custom custom) {
+            return custom.check();
         }
         throw new IllegalArgumentException("Unknown health check " + check);
     }

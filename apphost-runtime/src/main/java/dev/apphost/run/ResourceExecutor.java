@@ -33,6 +33,14 @@ public interface ResourceExecutor extends AutoCloseable {
      */
     RunningResource start(ComputeResource resource, LaunchRequest request, LogSink logs) throws ResourceStartException;
 
+    /**
+     * Called once when the run starts, before any resource starts, with every compute resource of the
+     * model: an executor may begin work that does not depend on any one resource (connecting to an
+     * engine, say) in the background here.
+     */
+    default void prepare(java.util.List<ComputeResource> resources) {
+    }
+
     /** Called once before the first start: where to report what must die with the AppHost. */
     default void useReaper(ProcessReaper reaper) {
     }

@@ -14,29 +14,38 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state machine of a compute resource (Aspire's {@code KnownResourceStates}):
+ * The state machine of a compute resource (Aspire's {@code KnownResourceStates}), driven by its
+ * {@link ResourceController}:
  *
  * <pre>
+ *                 ┌───────────── stop ─────────────┐
+ *                 │                                ▼
  * NotStarted → Waiting → Starting → Running → Stopping → Finished | Exited
- *                 │          │          └──────────────→ Finished | Exited | RuntimeUnhealthy
- *                 └──────────┴→ FailedToStart
+ *      │          │          │          └──────────────→ Finished | Exited   (exited by itself)
+ *      └──────────┴──────────┴→ FailedToStart
+ * Finished | Exited | FailedToStart → Waiting | Starting | FailedToStart     (start, restart)
  * </pre>
  *
- * Terminal states are final, except that a resource that has not started may still be marked
- * {@code FailedToStart}. Parameters use their own texts ({@link #VALUE_MISSING}) outside this machine.
+ * Terminal states are left only by a start. Parameters use their own texts ({@link #VALUE_MISSING})
+ * outside this machine. See {@code docs/lifecycle.md}.
  */
 public final class ResourceStates {
 
     /** A parameter without a value (Aspire's text). */
     public static final String VALUE_MISSING = "Value missing";
 
+    private static final Set<String> RESTART = Set.of(WAITING, STARTING, FAILED_TO_START);
+
     private static final Map<String, Set<String>> NEXT = Map.of(
             NOT_STARTED, Set.of(WAITING, STARTING, FAILED_TO_START),
             WAITING, Set.of(STARTING, FAILED_TO_START, NOT_STARTED),
-            STARTING, Set.of(RUNNING, FAILED_TO_START, EXITED, FINISHED),
+            STARTING, Set.of(RUNNING, FAILED_TO_START, STOPPING, EXITED, FINISHED),
             RUNNING, Set.of(STOPPING, EXITED, FINISHED, RUNTIME_UNHEALTHY),
             RUNTIME_UNHEALTHY, Set.of(RUNNING, STOPPING, EXITED, FINISHED),
-            STOPPING, Set.of(EXITED, FINISHED));
+            STOPPING, Set.of(EXITED, FINISHED),
+            FINISHED, RESTART,
+            EXITED, RESTART,
+            FAILED_TO_START, RESTART);
 
     private ResourceStates() {
     }
@@ -47,14 +56,17 @@ public final class ResourceStates {
     }
 
     /**
-     * The state after a process exits with {@code exitCode}: {@code Finished} for 0, and also for
-     * 130 (SIGINT) and 143 (SIGTERM) when the AppHost asked it to stop; {@code Exited} otherwise.
+     * The state after a process exits with {@code exitCode}: {@code Finished} when the AppHost asked
+     * it to stop, whatever signal ended it (SIGTERM, or SIGKILL after the grace period) and for
+     * code 0; {@code Exited} otherwise.
      */
     public static String afterExit(int exitCode, boolean stopRequested) {
-        if (exitCode == 0 || (stopRequested && (exitCode == 130 || exitCode == 143))) {
-            return FINISHED;
-        }
-        return EXITED;
+        return exitCode == 0 || stopRequested ? FINISHED : EXITED;
+    }
+
+    /** Whether a resource in {@code state} is not running and not on its way to run. */
+    public static boolean isIdle(String state) {
+        return NOT_STARTED.equals(state) || dev.apphost.KnownResourceStates.TERMINAL.contains(state);
     }
 
     /**
@@ -69,5 +81,11 @@ public final class ResourceStates {
             return "Resource '" + dependency + "' has entered the '" + state + "' state prematurely.";
         }
         return null;
+    }
+
+    /** Aspire's message for a {@code waitForCompletion} dependency that ended with the wrong exit code. */
+    public static String wrongExitCode(String dependency, String state, int exitCode, int expected) {
+        return "Resource '" + dependency + "' has entered the '" + state + "' state with exit code '" + exitCode
+                + "', expected '" + expected + "'.";
     }
 }

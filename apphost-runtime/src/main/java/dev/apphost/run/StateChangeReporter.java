@@ -3,6 +3,7 @@ package dev.apphost.run;
 import static dev.apphost.KnownResourceStates.NOT_STARTED;
 import static dev.apphost.KnownResourceStates.RUNNING;
 
+import dev.apphost.ResourceSnapshot;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,8 +12,9 @@ import java.util.function.Predicate;
 
 /**
  * Listens to the {@link StateStore} and prints the state changes worth a line: {@code [api] Running},
- * failures, exits, health changes of resources that have a health check, and parameters whose
- * value is missing. The first "Unhealthy until the first result" is not worth a line.
+ * failures, exits, health changes of resources that have a health check (with the reason), and
+ * parameters whose value is missing. Snapshot changes that keep the state and the health (a new
+ * reason, a dependency mark) are not worth a line.
  */
 final class StateChangeReporter implements Consumer<ResourceSnapshot> {
 
@@ -39,14 +41,11 @@ final class StateChangeReporter implements Consumer<ResourceSnapshot> {
             }
             return;
         }
-        if (s.health() != null && RUNNING.equals(s.state()) && s.message() == null && !s.isHealthy()) {
-            lastReported.put(s.name(), s);
-            return;
-        }
-        if (s.health() != null && RUNNING.equals(s.state())) {
+        if (RUNNING.equals(s.state())) {
             ResourceSnapshot previous = lastReported.put(s.name(), s);
             if (previous != null && RUNNING.equals(previous.state())) {
-                if (!Objects.equals(previous.health(), s.health()) && hasHealthCheck.test(s.name())) {
+                boolean turned = s.isHealthy() ? !previous.isHealthy() : previous.isHealthy();
+                if (turned && hasHealthCheck.test(s.name())) {
                     console.health(s);
                 }
                 return;
@@ -54,7 +53,10 @@ final class StateChangeReporter implements Consumer<ResourceSnapshot> {
             console.state(s);
             return;
         }
-        lastReported.put(s.name(), s);
+        ResourceSnapshot previous = lastReported.put(s.name(), s);
+        if (previous != null && previous.state().equals(s.state()) && Objects.equals(previous.message(), s.message())) {
+            return;
+        }
         if (!NOT_STARTED.equals(s.state())) {
             console.state(s);
         }

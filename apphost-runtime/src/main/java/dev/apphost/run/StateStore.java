@@ -3,6 +3,8 @@ package dev.apphost.run;
 import dev.apphost.DistributedApplicationException;
 import dev.apphost.KnownResourceStates;
 import dev.apphost.ResourceNotifications;
+import dev.apphost.ResourceSnapshot;
+import dev.apphost.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,63 +17,43 @@ import java.util.function.Predicate;
 
 /**
  * The current {@link ResourceSnapshot} of every resource, with blocking waits: the
- * {@link ResourceNotifications} of a run. Listeners see every change in order.
+ * {@link ResourceNotifications} of a run. Snapshots are put by the lifecycle loop only, so
+ * {@linkplain #addListener internal listeners} (called on that thread) and
+ * {@linkplain #subscribe subscribers} (called on their own) see every change in order.
  */
 public final class StateStore implements ResourceNotifications {
 
     private final Map<String, ResourceSnapshot> snapshots = new LinkedHashMap<>();
     private final List<Consumer<ResourceSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final List<SerialDelivery<ResourceSnapshot>> subscribers = new CopyOnWriteArrayList<>();
 
+    /** An internal listener, called on the thread that puts the snapshot; it must not block. */
     public void addListener(Consumer<ResourceSnapshot> listener) {
         listeners.add(listener);
     }
 
-    /** Adds or replaces a resource's snapshot (no transition check); listeners are told. */
+    /** Adds or replaces a resource's snapshot; listeners and subscribers are told. */
     public void put(ResourceSnapshot snapshot) {
         synchronized (this) {
             snapshots.put(key(snapshot.name()), snapshot);
             notifyAll();
+            subscribers.forEach(s -> s.offer(snapshot));
         }
         listeners.forEach(l -> l.accept(snapshot));
     }
 
-    /**
-     * Applies {@code change} to {@code name}'s snapshot if its state may move to the state
-     * {@code change} produces ({@link ResourceStates#canMove}); returns whether it did.
-     */
-    public boolean move(String name, String to, java.util.function.UnaryOperator<ResourceSnapshot> change) {
-        ResourceSnapshot updated;
+    @Override
+    public Subscription subscribe(Consumer<ResourceSnapshot> listener) {
+        SerialDelivery<ResourceSnapshot>[] holder = new SerialDelivery[1];
+        holder[0] = new SerialDelivery<>(listener, SerialDelivery.POOL, () -> subscribers.remove(holder[0]));
         synchronized (this) {
-            ResourceSnapshot current = snapshots.get(key(name));
-            if (current == null || !ResourceStates.canMove(current.state(), to)) {
-                return false;
-            }
-            updated = change.apply(current);
-            snapshots.put(key(name), updated);
-            notifyAll();
+            snapshots.values().forEach(holder[0]::offer);
+            subscribers.add(holder[0]);
         }
-        listeners.forEach(l -> l.accept(updated));
-        return true;
+        return holder[0];
     }
 
-    /** Replaces a snapshot without changing its state (health, pid). */
-    public void update(String name, java.util.function.UnaryOperator<ResourceSnapshot> change) {
-        ResourceSnapshot updated;
-        synchronized (this) {
-            ResourceSnapshot current = snapshots.get(key(name));
-            if (current == null) {
-                return;
-            }
-            updated = change.apply(current);
-            if (updated.equals(current)) {
-                return;
-            }
-            snapshots.put(key(name), updated);
-            notifyAll();
-        }
-        listeners.forEach(l -> l.accept(updated));
-    }
-
+    @Override
     public synchronized ResourceSnapshot snapshot(String name) {
         ResourceSnapshot s = snapshots.get(key(name));
         if (s == null) {
@@ -81,8 +63,19 @@ public final class StateStore implements ResourceNotifications {
         return s;
     }
 
-    public synchronized List<ResourceSnapshot> all() {
+    /** Whether there is a resource called {@code name}. */
+    public synchronized boolean contains(String name) {
+        return snapshots.containsKey(key(name));
+    }
+
+    @Override
+    public synchronized List<ResourceSnapshot> snapshots() {
         return new ArrayList<>(snapshots.values());
+    }
+
+    /** Same as {@link #snapshots()}. */
+    public List<ResourceSnapshot> all() {
+        return snapshots();
     }
 
     private List<String> names() {
@@ -118,7 +111,8 @@ public final class StateStore implements ResourceNotifications {
             if (left <= 0) {
                 throw new DistributedApplicationException("Timed out after " + timeout.toMillis() + " ms waiting for "
                         + "resource '" + s.name() + "' to reach " + wanted + "; it is in the '" + s.state()
-                        + "' state" + (s.health() != null ? " (" + s.health() + ")" : "") + detail(s));
+                        + "' state" + (s.health() != null ? " (" + s.health()
+                        + (s.healthReason() != null ? ": " + s.healthReason() : "") + ")" : "") + detail(s));
             }
             try {
                 wait(Math.max(1, left / 1_000_000));

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * pid &lt;pid&gt; &lt;start-epoch-millis&gt;          watch a host process tree
  * forget-pid &lt;pid&gt;                        it ended normally: do not touch it
- * container-session &lt;id&gt; [&lt;engine-uri&gt;]  remove this session's containers and networks
+ * container-session &lt;id&gt; [&lt;engine-uri&gt; [KEY=value...]]  remove this session's containers and networks
+ *                                        (engine URI and values URL-encoded; KEY = DOCKER_TLS_VERIFY, DOCKER_CERT_PATH)
  * </pre>
  * When stdin reaches EOF, which the kernel guarantees when the app host dies for any reason,
  * SIGKILL included, or when the owner PID given as {@code --owner-pid} disappears, it
@@ -56,7 +57,7 @@ public final class Reaper {
     static final Duration KILL_GRACE = Duration.ofSeconds(2);
 
     private final Map<Long, Long> processes = new ConcurrentHashMap<>(); // pid -> start epoch millis (0 = unknown)
-    private final Map<String, String> sessions = new ConcurrentHashMap<>(); // session id -> engine URI ("" = locate)
+    private final Map<String, String> sessions = new ConcurrentHashMap<>(); // session id -> engine spec ("" = locate)
     private final Map<String, CompletableFuture<ContainerEngine>> engines = new ConcurrentHashMap<>();
     private final AtomicBoolean reapStarted = new AtomicBoolean();
     /** The owner's process group when the owner leads it, else -1: its members are ours once it is dead. */
@@ -116,7 +117,7 @@ public final class Reaper {
                     processes.remove(Long.parseLong(words[1]));
                     break;
                 case "container-session":
-                    String host = words.length > 2 ? words[2] : "";
+                    String host = words.length > 2 ? String.join(" ", java.util.Arrays.copyOfRange(words, 2, words.length)) : "";
                     sessions.put(words[1], host);
                     // Connect now, so that at crash time only the removals are left to do.
                     engines.computeIfAbsent(host, h -> CompletableFuture.supplyAsync(() -> connect(h)));
@@ -131,12 +132,31 @@ public final class Reaper {
         }
     }
 
-    private static ContainerEngine connect(String host) {
-        Map<String, String> env = new HashMap<>(System.getenv());
-        if (!host.isEmpty()) {
-            env.put("DOCKER_HOST", host);
+    private static ContainerEngine connect(String engineSpec) {
+        return new ContainerEngineLocator(engineEnvironment(System.getenv(), engineSpec)).connect();
+    }
+
+    /**
+     * The environment the reaper locates the engine with: its own, overridden by the session's
+     * engine spec ({@code <engine-uri> KEY=value...}, URL-encoded), so the reaper reaches the very
+     * engine, with the same TLS settings, that the app host used.
+     */
+    static Map<String, String> engineEnvironment(Map<String, String> own, String engineSpec) {
+        Map<String, String> env = new HashMap<>(own);
+        String[] words = engineSpec.isBlank() ? new String[0] : engineSpec.trim().split("\\s+");
+        if (words.length > 0) {
+            env.put("DOCKER_HOST", java.net.URLDecoder.decode(words[0], StandardCharsets.UTF_8));
+            // Only what the app host says: a DOCKER_TLS_VERIFY of the reaper's own would not be the engine's.
+            env.remove("DOCKER_TLS_VERIFY");
+            env.remove("DOCKER_CERT_PATH");
         }
-        return new ContainerEngineLocator(env).connect();
+        for (int i = 1; i < words.length; i++) {
+            int eq = words[i].indexOf('=');
+            if (eq > 0) {
+                env.put(words[i].substring(0, eq), java.net.URLDecoder.decode(words[i].substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return env;
     }
 
     void reapAndExit() {
@@ -227,8 +247,9 @@ public final class Reaper {
 
     /**
      * Linux: the members of the process group that {@code leader} leads. The app host starts each
-     * process through {@code setsid}, so it leads its own group; a grandchild that daemonized (its
-     * parent exited) is no longer a descendant, but it is still in that group.
+     * process in a session of its own ({@code posix_spawn} with {@code POSIX_SPAWN_SETSID}, or the
+     * {@code setsid} program), so it leads its own group; a grandchild that daemonized (its parent
+     * exited) is no longer a descendant, but it is still in that group.
      */
     private static void collectGroup(long leader, Map<Long, ProcessHandle> into) {
         if (ProcStat.processGroup(leader) != leader) {
@@ -243,13 +264,21 @@ public final class Reaper {
     }
 
 
+    /**
+     * Whether {@code process} is the one recorded: the JDK derives the start time from the kernel's
+     * boot time and the process's start in clock ticks (10 ms), the same figures in every JVM. A wider
+     * tolerance would let a pid reused within it pass for the old process.
+     */
     static boolean sameStart(ProcessHandle process, long recordedStartMillis) {
         if (recordedStartMillis <= 0) {
             return true;
         }
         Optional<Instant> start = process.info().startInstant();
-        return start.map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) < 1000).orElse(true);
+        return start.map(s -> Math.abs(s.toEpochMilli() - recordedStartMillis) <= START_TOLERANCE_MILLIS).orElse(true);
     }
+
+    /** One clock tick, for rounding. */
+    static final long START_TOLERANCE_MILLIS = 10;
 
     private static void log(String message) {
         System.err.println("[apphost-reaper " + ProcessHandle.current().pid() + "] " + message);

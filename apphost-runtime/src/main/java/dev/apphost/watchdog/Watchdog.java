@@ -90,7 +90,7 @@ public final class Watchdog implements AutoCloseable {
 
     /** Remove the containers and networks labelled with {@code sessionId} when the app host dies. */
     public void watchContainerSession(String sessionId) {
-        watchContainerSession(sessionId, null);
+        watchContainerSession(sessionId, (String) null);
     }
 
     /**
@@ -98,16 +98,46 @@ public final class Watchdog implements AutoCloseable {
      * {@code EngineInfo.host()} the app host connected to) instead of the one the reaper finds itself.
      */
     public void watchContainerSession(String sessionId, String engineHost) {
+        send("container-session " + validSessionId(sessionId) + (engineHost == null ? "" : " " + engineHost));
+    }
+
+    /**
+     * As {@link #watchContainerSession(String, String)}, on the engine that {@code engineEnvironment}
+     * describes ({@code DOCKER_HOST}, {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}): the reaper
+     * connects with exactly these, whatever its own environment says.
+     */
+    public void watchContainerSession(String sessionId, java.util.Map<String, String> engineEnvironment) {
+        send(sessionCommand(validSessionId(sessionId), engineEnvironment));
+    }
+
+    /** {@code container-session <id> <host> KEY=url-encoded-value...}: one line, whatever the values hold. */
+    static String sessionCommand(String sessionId, java.util.Map<String, String> engineEnvironment) {
+        StringBuilder line = new StringBuilder("container-session ").append(sessionId).append(' ')
+                .append(java.net.URLEncoder.encode(engineEnvironment.getOrDefault("DOCKER_HOST", ""), StandardCharsets.UTF_8));
+        engineEnvironment.forEach((key, value) -> {
+            if (!key.equals("DOCKER_HOST") && key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                line.append(' ').append(key).append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        return line.toString();
+    }
+
+    private static String validSessionId(String sessionId) {
         Objects.requireNonNull(sessionId, "sessionId == null");
         if (sessionId.isBlank() || sessionId.contains(" ") || sessionId.contains("\n")) {
             throw new IllegalArgumentException("not a valid session id: '" + sessionId + "'");
         }
-        send("container-session " + sessionId + (engineHost == null ? "" : " " + engineHost));
+        return sessionId;
     }
 
     /** The reaper's PID (for diagnostics and tests). */
     public long reaperPid() {
         return reaper.pid();
+    }
+
+    /** Completes with the reaper's exit code when it has exited, whatever ended it. */
+    public java.util.concurrent.CompletableFuture<Integer> onReaperExit() {
+        return reaper.onExit().thenApply(Process::exitValue);
     }
 
     /** Whether the reaper is still running. */

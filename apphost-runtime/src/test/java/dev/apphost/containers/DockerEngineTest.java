@@ -183,11 +183,24 @@ class DockerEngineTest {
         List<String> progress = new CopyOnWriteArrayList<>();
         assertThatThrownBy(() -> engine.ensureImage(image, progress::add))
                 .isInstanceOf(ImageNotFoundException.class)
-                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled");
+                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled")
+                // the daemon's whole reason, past its escaped quotes (it was cut to "Get \\.")
+                .hasMessageContaining("Get \"https://")
+                .hasMessageNotContaining("scripts/");
         assertThat(progress).contains("Pulling " + image);
         assertThatThrownBy(() -> engine.createAndStart(spec("missing", image).build()))
                 .isInstanceOf(ImageNotFoundException.class).hasMessageContaining(image);
         assertThat(engine.listContainers(Map.of(ResourceLabels.RESOURCE, "missing", ResourceLabels.SESSION, session))).isEmpty();
+    }
+
+    @Test
+    void anImageByDigestIsPulledByDigestAndFailsWithTheDaemonsReason() {
+        // The local images have no registry digest, so this one is missing: the pull must be asked by digest.
+        String image = "local/apphost-missing@sha256:" + "0123456789abcdef".repeat(4);
+        assertThatThrownBy(() -> engine.ensureImage(image, line -> { }))
+                .isInstanceOf(ImageNotFoundException.class)
+                .hasMessageContaining("'" + image + "' is not present locally and could not be pulled: ")
+                .hasMessageContaining("Get \"https://");
     }
 
     @Test

@@ -39,4 +39,26 @@ class OrphanSweeperTest {
             }
         }
     }
+
+    @Test
+    void leavesContainersOfAnOwnerInAnotherPidNamespaceWhoseNumberIsFreeHere() throws Exception {
+        try (ContainerEngine engine = EngineTestSupport.engineOrSkip()) {
+            EngineTestSupport.requireImages(engine, EngineTestSupport.BUSYBOX);
+            String session = "sweepns-" + EngineTestSupport.randomSuffix();
+            Process gone = new ProcessBuilder("sleep", "60").start();
+            Map<String, String> labels = new java.util.HashMap<>(ResourceLabels.forSession(session, gone.toHandle()).build());
+            gone.destroyForcibly().waitFor();
+            // An AppHost in a dev container sharing the engine's socket: same host name, its own PID namespace.
+            labels.put(ResourceLabels.OWNER_PID_NAMESPACE, "pid:[4026599999]");
+            try {
+                engine.createAndStart(ContainerSpec.builder("foreign-" + session, EngineTestSupport.BUSYBOX)
+                        .labels(labels).args("sleep", "60").build());
+                OrphanSweeper.sweep(engine);
+                assertThat(engine.listContainers(ResourceLabels.sessionFilter(session)))
+                        .extracting(ManagedContainer::name).containsExactly("foreign-" + session);
+            } finally {
+                engine.removeAll(ResourceLabels.sessionFilter(session));
+            }
+        }
+    }
 }

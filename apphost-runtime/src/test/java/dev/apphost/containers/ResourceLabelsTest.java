@@ -47,7 +47,7 @@ class ResourceLabelsTest {
         assertThat(ResourceLabels.ownerIsDead(childs)).isTrue();
 
         Map<String, String> reused = new HashMap<>(mine);
-        reused.put(ResourceLabels.OWNER_START, "1000"); // our PID, but someone else's start time
+        reused.put(ResourceLabels.OWNER_START_TICKS, "1"); // our PID, but someone else's start time
         assertThat(ResourceLabels.ownerIsDead(reused)).isTrue();
 
         Map<String, String> elsewhere = new HashMap<>(childs);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.apphost.otlp.TelemetryLimits;
 import dev.apphost.otlp.TelemetryStore;
 import dev.apphost.run.LogLine;
-import dev.apphost.run.ResourceSnapshot;
+import dev.apphost.ExecuteCommandResult;
+import dev.apphost.ResourceCommand;
+import dev.apphost.ResourceSnapshot;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +24,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The command buttons and the JSON API against the {@link DashboardBackend} interface: a backend
- * whose restart gives the resource a new pid, as the lifecycle's {@code resource-restart} will.
+ * The command buttons and the JSON API against the {@link DashboardBackend} interface alone: a backend
+ * whose restart gives the resource a new pid. {@link DashboardBrowserTest} restarts a real process.
  */
 class DashboardCommandsTest {
 
@@ -31,12 +33,16 @@ class DashboardCommandsTest {
     static final class RestartingBackend implements DashboardBackend {
         final List<String> executed = new CopyOnWriteArrayList<>();
         final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
-        volatile ResourceSnapshot snapshot = new ResourceSnapshot("apiservice", "Project", "Running", null, null,
-                "Healthy", List.of("http://localhost:5455"), 100L);
+        volatile ResourceSnapshot snapshot = running(100L, List.of("http://localhost:5455"));
+
+        static ResourceSnapshot running(long pid, List<String> urls) {
+            return new ResourceSnapshot("apiservice", "Project", "Running", null, null, "Healthy", null, urls, pid,
+                    Instant.now(), List.of());
+        }
 
         @Override
         public List<ResourceView> resources() {
-            return List.of(new ResourceView(snapshot, "/app/apiservice/pom.xml", Instant.now(), List.of(), List.of()));
+            return List.of(new ResourceView(snapshot, "/app/apiservice/pom.xml", List.of(), List.of()));
         }
 
         @Override
@@ -61,17 +67,17 @@ class DashboardCommandsTest {
         }
 
         @Override
-        public List<Command> commands(String resource) {
-            return List.of(new Command("resource-restart", "Restart", "Running".equals(snapshot.state())));
+        public List<ResourceCommand> commands(String resource) {
+            return List.of(new ResourceCommand("resource-restart", "Restart", "Running".equals(snapshot.state())));
         }
 
         @Override
-        public CommandResult execute(String resource, String command) {
+        public ExecuteCommandResult execute(String resource, String command) {
             executed.add(resource + " " + command);
             long pid = snapshot.pid();
-            set(new ResourceSnapshot("apiservice", "Project", "Starting", null, null, null, snapshot.urls(), null));
-            set(new ResourceSnapshot("apiservice", "Project", "Running", null, null, "Healthy", snapshot.urls(), pid + 1));
-            return new CommandResult(true, null);
+            set(ResourceSnapshot.of("apiservice", "Project", "Starting", null, snapshot.urls()));
+            set(running(pid + 1, snapshot.urls()));
+            return new ExecuteCommandResult(true, null);
         }
 
         private void set(ResourceSnapshot s) {

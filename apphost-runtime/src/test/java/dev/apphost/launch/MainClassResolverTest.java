@@ -76,6 +76,18 @@ class MainClassResolverTest {
     }
 
     @Test
+    void unresolvedPlaceholdersFallBackToTheScan() throws IOException {
+        Path classes = compile(Map.of("a.Main", "package a; public class Main { public static void main(String[] x) {} }"));
+
+        // spring-boot-starter-parent: <mainClass>${start-class}</mainClass> with no start-class defined
+        assertThat(MainClassResolver.resolve(module(Map.of(), "${start-class}", classes))).isEqualTo("a.Main");
+        assertThat(MainClassResolver.resolve(module(Map.of("exec.mainClass", "${main.class}"), null, classes)))
+                .isEqualTo("a.Main");
+        assertThat(MainClassResolver.resolve(module(Map.of("start-class", "b.Boot"), "${start-class}", classes)))
+                .isEqualTo("b.Boot");
+    }
+
+    @Test
     void severalMainClassesFailListingCandidatesAndProperties() throws IOException {
         Path classes = compile(Map.of(
                 "a.One", "package a; public class One { public static void main(String[] x) {} }",

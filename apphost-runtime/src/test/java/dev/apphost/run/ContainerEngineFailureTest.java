@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.apphost.DistributedApplication;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.TestApps;
 import dev.apphost.containers.HungEngine;
 import dev.apphost.containers.UnsupportedContainerRuntimeArgException;

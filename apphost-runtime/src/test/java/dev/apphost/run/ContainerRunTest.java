@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import dev.apphost.DistributedApplication;
 import dev.apphost.DistributedApplicationBuilder;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.TestApps;
 import dev.apphost.containers.ContainerEngine;
 import dev.apphost.containers.EngineTestSupport;
@@ -108,8 +109,8 @@ class ContainerRunTest {
         assertThat(containers).hasSize(1);
         assertThat(containers.get(0).name()).matches("web-[a-z]{8}");
         String session = containers.get(0).labels().get(ResourceLabels.SESSION);
-        assertThat(engine.listNetworks(ResourceLabels.sessionFilter(session))).singleElement()
-                .satisfies(n -> assertThat(n.name()).isEqualTo("apphost-" + session));
+        assertThat(engine.listNetworks(ResourceLabels.sessionFilter(session)))
+                .as("a lone container needs no session network").isEmpty();
 
         app.close();
         assertThat(engine.listContainers(ResourceLabels.sessionFilter(session))).isEmpty();
@@ -190,6 +191,39 @@ class ContainerRunTest {
     }
 
     @Test
+    void redisTakesAPasswordWithASpaceAndAStarAsItIs() throws Exception {
+        String password = "two words*and a star";
+        var b = TestApps.builder(appDir, Map.of("Parameters:cache-password", password));
+        b.addRedis("cache");
+        start(b);
+        app.resourceNotifications().waitForResourceHealthy("cache", Duration.ofSeconds(30));
+        AllocatedEndpointView endpoint = new AllocatedEndpointView(app.getEndpoint("cache", "tcp"));
+        try (Jedis jedis = new Jedis(endpoint.host(), endpoint.port())) {
+            assertThat(jedis.auth(password)).isEqualTo("OK");
+            assertThat(jedis.ping()).isEqualTo("PONG");
+        }
+        assertThat(app.getConnectionString("cache")).endsWith(",password=" + password);
+    }
+
+    private record AllocatedEndpointView(String host, int port) {
+        AllocatedEndpointView(java.net.URI uri) {
+            this(uri.getHost(), uri.getPort());
+        }
+    }
+
+    @Test
+    void aMissingBindMountSourceFailsTheContainerBeforeTheEngineCreatesIt() {
+        Path missing = temp.resolve("not-created-yet");
+        var b = builder();
+        b.addContainer("web", "local/httpd", "1").withBindMount(missing.toString(), "/www", true);
+        start(b);
+        app.resourceNotifications().waitForResource("web", "FailedToStart", Duration.ofSeconds(20));
+        assertThat(app.resourceSnapshot("web").message())
+                .contains("the bind-mount source " + missing + " (for /www) does not exist");
+        assertThat(Files.exists(missing)).as("the engine did not create the source").isFalse();
+    }
+
+    @Test
     void anExitedContainerReportsItsCodeAndLastLines() {
         var b = builder();
         b.addContainer("crash", "local/busybox", "1").withEntrypoint("/bin/sh")
@@ -215,10 +249,17 @@ class ContainerRunTest {
 
     @Test
     void theFirstContainerSweepsWhatADeadAppHostLeft() throws Exception {
-        Process dead = new ProcessBuilder("true").start();
-        dead.waitFor();
+        // An owner labels its resources while it lives, then dies, and its PID goes to another process
+        // (here: this JVM). Other app hosts on this shared engine judge by PID + epoch start time and
+        // would take this one for alive, so only the sweep under test removes it.
+        Process dead = new ProcessBuilder("sleep", "60").start();
         String deadSession = "dead" + EngineTestSupport.randomSuffix();
-        Map<String, String> labels = ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build();
+        Map<String, String> labels = new java.util.HashMap<>(
+                ResourceLabels.forSession(deadSession, dead.toHandle()).app(appName).build());
+        dead.destroyForcibly().waitFor();
+        Map<String, String> self = ResourceLabels.forSession(deadSession).build();
+        labels.put(ResourceLabels.OWNER_PID, self.get(ResourceLabels.OWNER_PID));
+        labels.put(ResourceLabels.OWNER_START, self.get(ResourceLabels.OWNER_START));
         engine.createNetwork("apphost-" + deadSession, labels);
         engine.createAndStart(dev.apphost.containers.ContainerSpec.builder("orphan-" + deadSession, BUSYBOX)
                 .entrypoint("sleep", "600").network("apphost-" + deadSession, "orphan").labels(labels).build());

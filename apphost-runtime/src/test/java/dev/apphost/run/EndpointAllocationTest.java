@@ -20,6 +20,36 @@ class EndpointAllocationTest {
         for (int i = 0; i < 200; i++) {
             assertThat(seen.add(ports.allocate())).isTrue();
         }
+        ports.releaseAll();
+    }
+
+    @Test
+    void anAllocatedPortIsHeldUntilItsResourceIsAboutToStart() throws Exception {
+        var b = TestApps.builder(Map.of());
+        b.addExecutable("a", "true", ".").withHttpEndpoint(null, null, "http");
+        b.addExecutable("b", "true", ".").withHttpEndpoint(null, null, "http");
+        AppModel model = b.build().model();
+        EndpointAllocation allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator());
+        int a = allocation.find("a", "http").hostPort();
+        int other = allocation.find("b", "http").hostPort();
+        try {
+            // Another program binding ports itself (any address) cannot take it in the meantime.
+            assertThat(canBind(a)).isFalse();
+            allocation.release("a");
+            assertThat(canBind(a)).as("released for its resource").isTrue();
+            assertThat(canBind(other)).as("b's port is still held").isFalse();
+        } finally {
+            allocation.releaseAll();
+        }
+        assertThat(canBind(other)).isTrue();
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test

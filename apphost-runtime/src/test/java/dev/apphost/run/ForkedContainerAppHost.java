@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An AppHost with a container and a process, for the fork tests: args are the AppHost folder (its
+ * An AppHost with two containers and a process, for the fork tests: args are the AppHost folder (its
  * name is the containers' app label) and configuration; prints {@code CHILD-PIDS ...} once both run.
  */
 public final class ForkedContainerAppHost {
@@ -18,10 +18,12 @@ public final class ForkedContainerAppHost {
         String[] config = java.util.Arrays.copyOfRange(args, 1, args.length);
         var b = TestApps.builder(Path.of(args[0]), Map.of(), config);
         b.addContainer("box", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "echo box up; sleep 600");
+        // A second container, so the session has its network (a lone container gets none).
+        b.addContainer("box2", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "sleep 600");
         b.addExecutable("sleeper", "sh", ".", "-c", "sleep 303 & wait");
         DistributedApplication app = b.build();
         Thread reporter = new Thread(() -> {
-            for (String name : List.of("box", "sleeper")) {
+            for (String name : List.of("box", "box2", "sleeper")) {
                 app.resourceNotifications().waitForResource(name, "Running", Duration.ofSeconds(60));
             }
             ProcessHandle root = ProcessHandle.of(app.resourceSnapshot("sleeper").pid()).orElseThrow();

@@ -84,7 +84,7 @@ class ForkedContainerAppHostTest {
 
     private String session() {
         List<ManagedContainer> containers = engine.listContainers(Map.of(ResourceLabels.APP, appName));
-        assertThat(containers).as("the forked AppHost's containers; output: %s", output).hasSize(1);
+        assertThat(containers).as("the forked AppHost's containers; output: %s", output).hasSize(2);
         return containers.get(0).labels().get(ResourceLabels.SESSION);
     }
 

@@ -2,7 +2,7 @@ package dev.apphost.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.apphost.HealthCheckResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HealthMonitorTest {
 
     @Test
-    void delays() {
+    void delaysFollowAspire() {
         assertThat(HealthMonitor.nextDelay(false, false, 7)).isEqualTo(Duration.ofMillis(100));
         assertThat(HealthMonitor.nextDelay(true, true, 0)).isEqualTo(Duration.ofSeconds(30));
         assertThat(HealthMonitor.nextDelay(true, false, 1)).isEqualTo(Duration.ofSeconds(1));
@@ -20,36 +20,55 @@ class HealthMonitorTest {
     }
 
     @Test
-    void reportsChangesAndBacksOffWithoutSleeping() {
-        boolean[] results = {false, false, true, true, false, false, false, false, false, false, false, true};
+    void reportsChangesWithReasonsAndBacksOffOnTheLoopsClock() {
+        boolean[] results = {false, false, true, true, false, false, false, false};
         int[] calls = {0};
         List<String> changes = new ArrayList<>();
-        List<Duration> sleeps = new ArrayList<>();
-        HealthMonitor[] monitor = new HealthMonitor[1];
-        ReadinessCheck check = new ReadinessCheck() {
-            @Override
-            public boolean probe() throws Exception {
-                boolean r = results[calls[0]++];
-                if (calls[0] == results.length) {
-                    monitor[0].stop();
-                }
-                if (!r) {
-                    throw new java.io.IOException("refused");
-                }
-                return true;
+        ManualEventLoop loop = new ManualEventLoop();
+        List<java.time.Instant> probedAt = new ArrayList<>();
+        dev.apphost.HealthCheck check = () -> {
+            probedAt.add(loop.now());
+            boolean r = results[calls[0]++];
+            if (!r && calls[0] == 2) {
+                throw new java.io.IOException("boom");
             }
-
-            @Override
-            public String description() {
-                return "fake";
-            }
+            return r ? HealthCheckResult.healthy() : HealthCheckResult.unhealthy("connection refused");
         };
-        monitor[0] = new HealthMonitor(check, (healthy, reason) -> changes.add(healthy + ":" + reason),
-                Clock.systemUTC(), sleeps::add);
-        monitor[0].run();
-        assertThat(changes).containsExactly("false:fake: refused", "true:null", "false:fake: refused");
-        assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(30),
-                Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(3),
-                Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5));
+        HealthMonitor monitor = new HealthMonitor(List.of(check), loop, Runnable::run,
+                (health, reason) -> changes.add(health + ":" + reason));
+        loop.post(monitor::start);
+        loop.advance(Duration.ofMillis(250)); // probes at 0, 100 (exception), 200 (healthy)
+        loop.advance(Duration.ofSeconds(30)); // healthy again at 30.2
+        loop.advance(Duration.ofSeconds(30)); // fails at 60.2: back-off 1 s, 2 s, 3 s
+        loop.advance(Duration.ofSeconds(6));
+        monitor.stop();
+        loop.advance(Duration.ofMinutes(5));
+        assertThat(changes).containsExactly("Unhealthy:connection refused", "Unhealthy:boom", "Healthy:null",
+                "Unhealthy:connection refused");
+        java.time.Instant t0 = probedAt.get(0);
+        assertThat(probedAt.stream().map(t -> Duration.between(t0, t).toMillis()))
+                .containsExactly(0L, 100L, 200L, 30_200L, 60_200L, 61_200L, 63_200L, 66_200L);
+    }
+
+    @Test
+    void severalChecksAreHealthyOnlyTogetherAndTheLastFailureGivesTheReason() {
+        ManualEventLoop loop = new ManualEventLoop();
+        boolean[] aOk = {true};
+        int[] bCalls = {0};
+        List<String> changes = new ArrayList<>();
+        HealthMonitor monitor = new HealthMonitor(List.of(
+                () -> aOk[0] ? HealthCheckResult.healthy() : HealthCheckResult.unhealthy("a down"),
+                () -> {
+                    if (bCalls[0]++ == 0) {
+                        throw new IllegalStateException("b broken");
+                    }
+                    return HealthCheckResult.healthy("fine");
+                }), loop, Runnable::run, (health, reason) -> changes.add(health + ":" + reason));
+        loop.post(monitor::start);
+        loop.runUntilIdle();
+        loop.advance(Duration.ofMillis(100));
+        aOk[0] = false;
+        loop.advance(Duration.ofSeconds(30));
+        assertThat(changes).containsExactly("Unhealthy:b broken", "Healthy:null", "Unhealthy:a down");
     }
 }

@@ -26,9 +26,31 @@ class LaunchPlanResolverTest {
             throw new java.io.UncheckedIOException(e);
         }
         Path dir = root.resolve(artifactId);
+        writePom(dir);
         return new ProjectLaunch(dir.resolve("pom.xml"), "com.example", artifactId, "1.0", dir,
                 dir.resolve("target/classes"), List.of(dir.resolve("target/classes"), Path.of("/m2/dep.jar")),
                 mainClass, candidates);
+    }
+
+    private static void writePom(Path module) {
+        try {
+            java.nio.file.Files.createDirectories(module);
+            java.nio.file.Files.writeString(module.resolve("pom.xml"), "<project/>");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aPathThatIsNotAModuleSaysSoWithoutAskingForThePlan(@TempDir Path root) throws Exception {
+        java.nio.file.Files.writeString(root.resolve("pom.xml"), "<project/>");
+        java.nio.file.Files.createDirectories(root.resolve("docs"));
+        var resolver = new LaunchPlanResolver(root, () -> {
+            throw new AssertionError("the plan is not needed to see that there is no module");
+        });
+        assertThatThrownBy(() -> resolver.resolve(project("api", root.resolve("docs/pom.xml"))))
+                .isInstanceOf(ResourceStartException.class)
+                .hasMessageContaining("Project resource 'api': " + root.resolve("docs") + " is not a Maven module");
     }
 
     @Test
@@ -77,6 +99,7 @@ class LaunchPlanResolverTest {
         var resolver = new LaunchPlanResolver(root, () -> {
             throw new IllegalStateException("mvn exited with 1");
         });
+        writePom(root.resolve("api"));
         assertThatThrownBy(() -> resolver.resolve(project("api", root.resolve("api/pom.xml"))))
                 .hasMessageContaining("Cannot tell how to run project resource 'api'")
                 .hasMessageContaining("mvn exited with 1");

@@ -159,8 +159,29 @@ class OrchestratorTest {
         b.addExecutable("api", "x", ".").withHttpEndpoint().withHttpHealthCheck("/health");
         Orchestrator o = orchestrator(b);
         o.start();
-        assertThatThrownBy(() -> o.notifications().waitForResourceHealthy("api", Duration.ofMillis(300)))
-                .hasMessageContaining("'api'").hasMessageContaining("'Running'").hasMessageContaining("Unhealthy");
+        assertThatThrownBy(() -> o.notifications().waitForResourceHealthy("api", Duration.ofSeconds(3)))
+                .hasMessageContaining("'api'").hasMessageContaining("'Running'")
+                .hasMessageContaining("(Unhealthy: connection refused)");
+    }
+
+    @Test
+    void subscribersSeeEveryLineAndEveryChangeInOrderAndOutputFollowsTheRunningLine() {
+        var b = TestApps.builder(Map.of());
+        b.addExecutable("api", "x", ".");
+        Orchestrator o = orchestrator(b);
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var logs = o.logs().subscribe("api", line -> lines.add(line.text()));
+                var changes = o.notifications().subscribe(s -> states.add(s.name() + ":" + s.state()))) {
+            o.start();
+            assertThat(o.executeCommand("api", dev.apphost.KnownResourceCommands.RESTART).success()).isTrue();
+            waitFor(() -> lines.size() == 2 && states.size() == 7);
+        }
+        assertThat(lines).containsExactly("hello from api", "hello from api");
+        assertThat(states).containsExactly("api:NotStarted", "api:Starting", "api:Running", "api:Stopping",
+                "api:Finished", "api:Starting", "api:Running");
+        assertThat(output().indexOf("[api] Running")).isLessThan(output().indexOf("api | hello from api"));
+        assertThat(o.lines("api")).hasSize(2);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.apphost.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.apphost.DistributedApplication;
+import dev.apphost.ResourceSnapshot;
 import dev.apphost.TestApps;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -19,14 +19,17 @@ class ResourceStatesTest {
     }
 
     @Test
-    void terminalStatesAreFinal() {
+    void terminalStatesAreLeftOnlyByAStart() {
         for (String terminal : KnownResourceStates.TERMINAL) {
-            for (String to : new String[] {"Running", "Starting", "Waiting", "Stopping", "Exited", "Finished"}) {
+            for (String to : new String[] {"Running", "Stopping", "Exited", "Finished", "NotStarted"}) {
                 assertThat(ResourceStates.canMove(terminal, to)).as(terminal + " -> " + to).isFalse();
             }
+            assertThat(ResourceStates.canMove(terminal, "Waiting")).isTrue();
+            assertThat(ResourceStates.canMove(terminal, "Starting")).isTrue();
         }
         assertThat(ResourceStates.canMove("Running", "Waiting")).isFalse();
         assertThat(ResourceStates.canMove("NotStarted", "Running")).isFalse();
+        assertThat(ResourceStates.canMove("Starting", "Stopping")).isTrue();
     }
 
     @Test
@@ -36,7 +39,8 @@ class ResourceStatesTest {
         assertThat(ResourceStates.afterExit(143, false)).isEqualTo("Exited");
         assertThat(ResourceStates.afterExit(143, true)).isEqualTo("Finished");
         assertThat(ResourceStates.afterExit(130, true)).isEqualTo("Finished");
-        assertThat(ResourceStates.afterExit(137, true)).isEqualTo("Exited");
+        assertThat(ResourceStates.afterExit(137, true)).isEqualTo("Finished");
+        assertThat(ResourceStates.afterExit(3, true)).isEqualTo("Finished");
     }
 
     @Test
@@ -50,5 +54,7 @@ class ResourceStatesTest {
         assertThat(ResourceStates.dependencyFailure("db", "RuntimeUnhealthy"))
                 .isEqualTo("Resource 'db' has entered the 'RuntimeUnhealthy' state prematurely.");
         assertThat(ResourceStates.dependencyFailure("db", "Running")).isNull();
+        assertThat(ResourceStates.wrongExitCode("migrate", "Exited", 3, 0))
+                .isEqualTo("Resource 'migrate' has entered the 'Exited' state with exit code '3', expected '0'.");
     }
 }

@@ -64,6 +64,8 @@ class WatchdogTest {
         long start = self.info().startInstant().orElseThrow().toEpochMilli();
         assertThat(Reaper.sameStart(self, start)).isTrue();
         assertThat(Reaper.sameStart(self, start - 60_000)).isFalse();
+        // a pid reused a fraction of a second later is another process
+        assertThat(Reaper.sameStart(self, start - 300)).isFalse();
     }
 
     @Test

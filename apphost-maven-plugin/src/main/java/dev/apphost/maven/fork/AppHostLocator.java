@@ -7,9 +7,11 @@ import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +28,9 @@ public final class AppHostLocator {
     static final String ANNOTATION = "dev.apphost.annotations.AppHost";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern USE = Pattern.compile("@(dev\\.apphost\\.annotations\\.)?AppHost\\b");
+    private static final Pattern EXCLUDE = Pattern.compile(
+            "@(?:dev\\.apphost\\.annotations\\.)?AppHost\\s*\\((?:[^)\"]|\"(?:[^\"\\\\]|\\\\.)*\")*?\\bexclude\\s*=\\s*(\\{[^}]*\\}|\"(?:[^\"\\\\]|\\\\.)*\")");
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern IMPORT = Pattern.compile(
             "\\bimport\\s+dev\\.apphost\\.annotations\\.(AppHost|\\*)\\s*;", Pattern.MULTILINE);
 
@@ -62,10 +67,21 @@ public final class AppHostLocator {
     public static final class Found {
         private final Module module;
         private final String appHostClass;
+        private final Set<String> excludes;
 
         Found(Module module, String appHostClass) {
+            this(module, appHostClass, Set.of());
+        }
+
+        Found(Module module, String appHostClass, Set<String> excludes) {
             this.module = module;
             this.appHostClass = appHostClass;
+            this.excludes = Set.copyOf(excludes);
+        }
+
+        /** The artifactIds in {@code @AppHost(exclude = ...)}: modules that are not planned. */
+        public Set<String> excludes() {
+            return excludes;
         }
 
         public Module module() {
@@ -92,13 +108,13 @@ public final class AppHostLocator {
     public static Found locate(List<Module> modules, String selection, Path baseDirectory) {
         if (selection != null && !selection.isBlank()) {
             Module chosen = select(modules, selection.trim(), baseDirectory);
-            return new Found(chosen, scan(chosen).stream().findFirst().orElse(null));
+            return scan(chosen).stream().findFirst().orElseGet(() -> new Found(chosen, null));
         }
         List<Found> found = new ArrayList<>();
         for (Module module : modules) {
-            List<String> classes = scan(module);
+            List<Found> classes = scan(module);
             if (!classes.isEmpty()) {
-                found.add(new Found(module, classes.get(0)));
+                found.add(classes.get(0));
             } else if (module.marked) {
                 found.add(new Found(module, null));
             }
@@ -138,9 +154,9 @@ public final class AppHostLocator {
                 + " modules: " + modules.stream().map(Module::artifactId).collect(Collectors.joining(", ")) + ".");
     }
 
-    /** Binary names of the {@code @AppHost}-annotated top-level classes in the module's sources. */
-    static List<String> scan(Module module) {
-        List<String> classes = new ArrayList<>();
+    /** The {@code @AppHost}-annotated top-level classes in the module's sources, with their excludes. */
+    static List<Found> scan(Module module) {
+        List<Found> classes = new ArrayList<>();
         for (Path root : module.sourceRoots) {
             if (!Files.isDirectory(root)) {
                 continue;
@@ -148,7 +164,10 @@ public final class AppHostLocator {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted()
                         .collect(Collectors.toList())) {
-                    appHostClass(file).ifPresent(classes::add);
+                    Optional<String> annotated = appHostClass(file);
+                    if (annotated.isPresent()) {
+                        classes.add(new Found(module, annotated.get(), excludes(file)));
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot scan " + root + " for @AppHost", e);
@@ -158,12 +177,7 @@ public final class AppHostLocator {
     }
 
     static Optional<String> appHostClass(Path file) throws IOException {
-        String source;
-        try {
-            source = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (MalformedInputException e) {
-            source = Files.readString(file, StandardCharsets.ISO_8859_1);
-        }
+        String source = read(file);
         if (!source.contains("AppHost")) {
             return Optional.empty();
         }
@@ -182,6 +196,27 @@ public final class AppHostLocator {
         Matcher pkg = PACKAGE.matcher(code);
         String simpleName = file.getFileName().toString().replaceFirst("\\.java$", "");
         return Optional.of(pkg.find() ? pkg.group(1) + "." + simpleName : simpleName);
+    }
+
+    /** The string literals of {@code exclude = ...} in the file's {@code @AppHost}, read as text. */
+    static Set<String> excludes(Path file) throws IOException {
+        Matcher exclude = EXCLUDE.matcher(stripComments(read(file)));
+        Set<String> names = new LinkedHashSet<>();
+        if (exclude.find()) {
+            Matcher literal = STRING.matcher(exclude.group(1));
+            while (literal.find()) {
+                names.add(literal.group(1).trim());
+            }
+        }
+        return names;
+    }
+
+    private static String read(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String stripComments(String source) {

@@ -17,9 +17,19 @@ public final class ForegroundRunner {
     public static final Set<Integer> STOP_EXIT_CODES = Set.of(0, 130, 143);
 
     private final Duration shutdownTimeout;
+    private final Runnable afterExit;
 
     public ForegroundRunner(Duration shutdownTimeout) {
+        this(shutdownTimeout, () -> { });
+    }
+
+    /**
+     * @param afterExit runs once the child has ended, however (normal exit, failure, killed from the
+     *     shutdown hook): removes its throw-away files
+     */
+    public ForegroundRunner(Duration shutdownTimeout, Runnable afterExit) {
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout == null");
+        this.afterExit = Objects.requireNonNull(afterExit, "afterExit == null");
     }
 
     /** Runs the request to completion and returns its exit code. */
@@ -29,9 +39,17 @@ public final class ForegroundRunner {
     }
 
     int run(ProcessBuilder builder) throws IOException, InterruptedException {
-        Process process = builder.start();
-        Thread hook = new Thread(() -> ProcessTerminator.terminate(process.toHandle(), shutdownTimeout),
-                "apphost-shutdown");
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            afterExit.run();
+            throw e;
+        }
+        Thread hook = new Thread(() -> {
+            ProcessTerminator.terminate(process.toHandle(), shutdownTimeout);
+            afterExit.run();
+        }, "apphost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return process.waitFor();
@@ -42,8 +60,11 @@ public final class ForegroundRunner {
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
+                if (!process.isAlive()) {
+                    afterExit.run();
+                }
             } catch (IllegalStateException shutdownInProgress) {
-                // the hook is running or will run; it stops the child
+                // the hook is running or will run; it stops the child and cleans up
             }
         }
     }

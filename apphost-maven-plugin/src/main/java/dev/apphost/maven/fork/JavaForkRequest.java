@@ -1,8 +1,6 @@
 package dev.apphost.maven.fork;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,9 +13,10 @@ import java.util.Objects;
  * properties, classpath, main class, program arguments, environment and working directory.
  * Immutable; build with {@link #builder()}.
  *
- * <p>The JVM options, system properties and classpath go into an {@code @argfile} (classpaths of
- * Spring Boot apps easily pass the command-line limit on Windows); the main class and program
- * arguments stay on the command line, readable in {@code ps}.
+ * <p>Everything but the {@code java} executable goes into an {@code @argfile}, readable by the
+ * owner only (0600): JVM options, system properties and classpath (classpaths of Spring Boot apps
+ * easily pass the command-line limit on Windows), the main class and the program arguments, which
+ * may carry secrets ({@code --Parameters:password=…}) that must not be readable in {@code ps}.
  */
 public final class JavaForkRequest {
 
@@ -101,25 +100,25 @@ public final class JavaForkRequest {
         return args;
     }
 
-    /** Writes the {@code @argfile} and returns the command: {@code java @argfile mainClass args...}. */
+    /** Writes the {@code @argfile} (0600) and returns the command: {@code java @argfile}. */
     public List<String> prepareCommand() throws IOException {
-        Files.createDirectories(argFile.toAbsolutePath().getParent());
         StringBuilder content = new StringBuilder();
-        for (String arg : argFileArguments()) {
+        List<String> all = new ArrayList<>(argFileArguments());
+        all.add(mainClass);
+        all.addAll(arguments);
+        for (String arg : all) {
             content.append(quote(arg)).append(System.lineSeparator());
         }
-        Files.writeString(argFile, content, StandardCharsets.UTF_8);
+        dev.apphost.launch.PrivateFiles.write(argFile, content.toString());
         List<String> command = new ArrayList<>();
         if (SETSID != null) {
             // The AppHost leads its own session, away from the terminal: Ctrl+C reaches Maven only,
-            // which asks the AppHost to stop (dependents first); and its children can be started
-            // straight into its process group, without a setsid exec each (dev.apphost.run.ProcessExecutor).
+            // which asks the AppHost to stop (dependents first). Its children get sessions of their
+            // own (dev.apphost.run.ProcessExecutor), or share its group where posix_spawn is missing.
             command.add(SETSID);
         }
         command.add(javaExecutable.toString());
         command.add("@" + argFile.toAbsolutePath());
-        command.add(mainClass);
-        command.addAll(arguments);
         return command;
     }
 

@@ -50,6 +50,21 @@ class AppHostLocatorTest {
     }
 
     @Test
+    void readsTheExcludesOfTheAnnotation() throws IOException {
+        AppHostLocator.Module host = module("host", "h/Main.java", "package h;\nimport dev.apphost.annotations.AppHost;\n"
+                + "// @AppHost(exclude = \"commented\")\n@AppHost(\n  exclude = {\"shared-lib\", \"config\" /* not used */})\n"
+                + "public class Main { }");
+        AppHostLocator.Module single = module("single", "s/Main.java",
+                "package s; import dev.apphost.annotations.*; @AppHost(exclude = \"lib\") class Main { }");
+        AppHostLocator.Module none = module("none", "n/Main.java",
+                "package n; import dev.apphost.annotations.*; @AppHost class Main { String exclude = \"x\"; }");
+
+        assertThat(AppHostLocator.locate(List.of(host), null, dir).excludes()).containsExactlyInAnyOrder("shared-lib", "config");
+        assertThat(AppHostLocator.locate(List.of(single), null, dir).excludes()).containsExactly("lib");
+        assertThat(AppHostLocator.locate(List.of(none), null, dir).excludes()).isEmpty();
+    }
+
+    @Test
     void noneFailsListingModulesAndTheProperty() throws IOException {
         AppHostLocator.Module api = module("api", "a/Api.java", "package a; class Api { }");
 

@@ -29,8 +29,19 @@ class ForegroundRunnerTest {
     }
 
     @Test
+    void theAfterExitCleanupRunsOnAFailedExit() throws Exception {
+        int[] cleaned = new int[1];
+        int exit = new ForegroundRunner(Duration.ofSeconds(5), () -> cleaned[0]++)
+                .run(ForkTestSupport.fake(dir, "exit", "3").build());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(cleaned[0]).isEqualTo(1);
+    }
+
+    @Test
     void interruptingTheWaitingThreadStopsTheChildAndRestoresTheFlag() throws Exception {
-        ForegroundRunner runner = new ForegroundRunner(Duration.ofSeconds(5));
+        int[] cleaned = new int[1];
+        ForegroundRunner runner = new ForegroundRunner(Duration.ofSeconds(5), () -> cleaned[0]++);
         boolean[] interruptedAfter = new boolean[1];
         Throwable[] thrown = new Throwable[1];
         Thread thread = new Thread(() -> {
@@ -50,5 +61,6 @@ class ForegroundRunnerTest {
         assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
         assertThat(interruptedAfter[0]).isTrue();
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count()).isLessThan(before);
+        assertThat(cleaned[0]).isEqualTo(1);
     }
 }

@@ -16,7 +16,7 @@ class JavaForkRequestTest {
     Path dir;
 
     @Test
-    void commandPutsOptionsInTheArgFileAndKeepsMainClassAndArgumentsVisible() throws IOException {
+    void commandPutsEverythingInAnOwnerOnlyArgFileSoNoArgumentShowsInPs() throws IOException {
         JavaForkRequest request = ForkTestSupport.fake(dir, "x", "y")
                 .addJvmArguments(List.of("-Xmx64m"))
                 .putSystemProperty("apphost.launchPlan", "/p/launch plan.json")
@@ -25,13 +25,18 @@ class JavaForkRequestTest {
         List<String> command = request.prepareCommand();
 
         List<String> expected = new java.util.ArrayList<>(List.of(ForkTestSupport.java().toString(),
-                "@" + dir.resolve("args.txt"), FakeAppHost.class.getName(), "x", "y"));
+                "@" + dir.resolve("args.txt")));
         if (JavaForkRequest.SETSID != null) {
             expected.add(0, JavaForkRequest.SETSID); // the AppHost leads its own session
         }
         assertThat(command).containsExactlyElementsOf(expected);
         assertThat(Files.readAllLines(dir.resolve("args.txt")))
-                .startsWith("\"-Xmx64m\"", "\"-Dapphost.launchPlan=/p/launch plan.json\"", "\"-cp\"");
+                .startsWith("\"-Xmx64m\"", "\"-Dapphost.launchPlan=/p/launch plan.json\"", "\"-cp\"")
+                .endsWith("\"" + FakeAppHost.class.getName() + "\"", "\"x\"", "\"y\"");
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(dir.resolve("args.txt")))).isEqualTo("rw-------");
+        }
     }
 
     @Test

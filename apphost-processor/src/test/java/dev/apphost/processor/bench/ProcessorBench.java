@@ -77,6 +77,7 @@ public final class ProcessorBench {
         int modules = 500;
         int warmup = 15;
         int iterations = 25;
+        boolean cold = false;
         Path processorJar = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -84,9 +85,20 @@ public final class ProcessorBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--processor-jar" -> processorJar = Path.of(args[++i]);
+                case "--cold" -> cold = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --modules N --warmup N --iterations N --processor-jar JAR");
+                        + "; use --modules N --warmup N --iterations N --processor-jar JAR [--cold]");
             }
+        }
+        if (cold) {
+            if (processorJar == null) {
+                throw new IllegalArgumentException("--cold needs --processor-jar");
+            }
+            System.out.println("java " + System.getProperty("java.version") + ", "
+                    + Runtime.getRuntime().availableProcessors() + " cpus, fresh javac per compilation, "
+                    + iterations + " measured after 1 discarded");
+            System.out.println(ColdJavacBench.run(modules, iterations, processorJar));
+            return;
         }
         Result result = run(modules, warmup, iterations, processorJar);
         System.out.println("java " + System.getProperty("java.version") + ", "
@@ -180,7 +192,9 @@ public final class ProcessorBench {
         Reactor reactor = scanner.scan(scanner.findModulePom(host), null);
         ProjectNames.Result names = ProjectNames.assign(reactor.runnableModules(Set.of()));
         StringWriter out = new StringWriter();
-        new ProjectsSourceGenerator(true).generate("demo", "demo.Host", reactor, names.projects()).writeTo(out);
+        ProjectsSourceGenerator generator = new ProjectsSourceGenerator(true);
+        generator.generate("demo", "demo.Host", reactor, names.projects()).writeTo(out);
+        out.write(generator.table(host, names.projects()));
         if (names.hasErrors() || out.getBuffer().length() == 0) {
             throw new IllegalStateException(names.problems().toString());
         }
@@ -281,14 +295,14 @@ public final class ProcessorBench {
         Files.writeString(file, text);
     }
 
-    private static double medianMs(List<Long> nanos) {
+    static double medianMs(List<Long> nanos) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
         return median / 1_000_000.0;
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -69,7 +69,7 @@
   async function runCommand(resource, command, button) {
     button.disabled = true;
     const { body } = await api(`/resources/${encodeURIComponent(resource)}/commands/${encodeURIComponent(command)}`, { method: 'POST' });
-    if (!body.success) alert(`${command} on ${resource} failed: ${body.message}`);
+    if (!body.success) alert(`${command} on ${resource} failed: ${body.errorMessage}`);
   }
 
   const revealed = new Set();
@@ -77,12 +77,12 @@
     const { status, body: r } = await api('/resources/' + encodeURIComponent(name));
     const box = document.getElementById('details');
     if (!box || status !== 200) return;
-    if (refresh && box.dataset.resource === name && box.dataset.state === r.state + r.health + r.pid + r.exitCode) return;
-    box.dataset.resource = name; box.dataset.state = r.state + r.health + r.pid + r.exitCode;
+    if (refresh && box.dataset.resource === name && box.dataset.state === r.state + r.health + r.pid + r.exitCode + r.message) return;
+    box.dataset.resource = name; box.dataset.state = r.state + r.health + r.pid + r.exitCode + r.message;
     const all = revealed.has('*');
     box.innerHTML = `<div class="details"><h2>${esc(r.name)} <span class="muted">${esc(r.type)}</span></h2>
       <table><tbody>
-      <tr><th>State</th><td>${esc(r.state)}</td></tr>
+      <tr><th>State</th><td>${esc(r.state)}${r.message ? `<div class="muted">${esc(r.message)}</div>` : ''}</td></tr>
       <tr><th>Health</th><td>${esc(r.health || '—')} ${esc(r.healthReason || '')}</td></tr>
       <tr><th>Exit code</th><td>${r.exitCode == null ? '—' : r.exitCode}</td></tr>
       <tr><th>Process id</th><td>${r.pid == null ? '—' : r.pid}</td></tr>

@@ -28,6 +28,9 @@ public class FakeHost {
         long parentPid = Long.parseLong(System.getProperty(LaunchPlan.PARENT_PID_PROPERTY));
         System.out.println("FAKE plan=" + planProperty + " dir=" + dir + " cwd=" + Path.of("").toAbsolutePath()
                 + " parentAlive=" + ProcessHandle.of(parentPid).isPresent() + " args=" + argList);
+        System.out.println("FAKE stop budget=" + System.getenv("AppHost__ShutdownTimeout")
+                + " tmpdir=" + System.getProperty("java.io.tmpdir"));
+        System.out.println("FAKE classpath=" + System.getProperty("java.class.path"));
 
         int publisher = argList.indexOf("--publisher");
         if (publisher >= 0) {

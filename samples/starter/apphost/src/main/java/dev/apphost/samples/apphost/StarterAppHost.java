@@ -1,6 +1,7 @@
 package dev.apphost.samples.apphost;
 
 import dev.apphost.DistributedApplication;
+import dev.apphost.KnownResourceCommands;
 import dev.apphost.annotations.AppHost;
 
 /**
@@ -14,7 +15,12 @@ public class StarterAppHost {
     public static void main(String[] args) {
         var builder = DistributedApplication.createBuilder(args);
 
-        var cache = builder.addRedis("cache");
+        // Redis keeps nothing on disk here: restarting it empties the cache. The command is listed
+        // beside start/stop/restart (app.resourceCommands().commands("cache")) and run with
+        // app.resourceCommands().executeCommand("cache", "clear-cache").
+        var cache = builder.addRedis("cache")
+                .withCommand("clear-cache", "Clear the cache", context -> context.resourceCommands()
+                        .executeCommand(context.resourceName(), KnownResourceCommands.RESTART));
 
         var apiService = builder.addProject(Projects.ApiService.class, "apiservice")
                 .withHttpHealthCheck("/health");
