@@ -170,6 +170,28 @@ class DashboardBrowserTest {
 
     @Test
     @Order(7)
+    void restartingBackFromItsButtonChangesItsPidAndItComesBackRunning() throws Exception {
+        login();
+        WebElement restart = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("tr[data-resource='back'] button[data-command='resource-restart']")));
+        long pid = app.resourceSnapshot("back").pid();
+        restart.click();
+        Browser.waitFor(driver, 90).until(d -> {
+            var s = app.resourceSnapshot("back");
+            return s.pid() != null && s.pid() != pid && s.isRunning() && "Running".equals(
+                    d.findElement(By.cssSelector("tr[data-resource='back'] .state")).getText());
+        });
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        app.resourceNotifications().waitForResourceHealthy("back", TelemetryApp.LONG);
+        assertThat(get("front", "/call")).isEqualTo("front got: hello from back");
+        driver.findElement(By.cssSelector("tr[data-resource='back']")).click();
+        long newPid = app.resourceSnapshot("back").pid();
+        Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"),
+                Long.toString(newPid)));
+    }
+
+    @Test
+    @Order(8)
     void theStopButtonStopsAResource() {
         login();
         WebElement stop = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
@@ -181,5 +203,18 @@ class DashboardBrowserTest {
             return state.equals("Exited") || state.equals("Finished");
         });
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void theStartButtonStartsAStoppedResourceAgain() {
+        login();
+        WebElement start = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("tr[data-resource='back'] button[data-command='resource-start']")));
+        start.click();
+        Browser.waitFor(driver, 90).until(ExpectedConditions.textToBe(
+                By.cssSelector("tr[data-resource='back'] .state"), "Running"));
+        assertThat(ProcessHandle.of(app.resourceSnapshot("back").pid()).map(ProcessHandle::isAlive).orElse(false))
+                .isTrue();
     }
 }
