@@ -66,8 +66,10 @@ public final class DashboardHost implements AutoCloseable {
                 : DashboardAuth.withToken(DashboardAuth.newToken());
         int otlpPort = port(configuration, OTLP_PORT_KEY);
         int pagesPort = port(configuration, PORT_KEY);
+        // the port is held (bound) until the receiver binds it, so no resource is handed it meanwhile
+        dev.apphost.run.PortAllocator held = new dev.apphost.run.PortAllocator();
         if (otlpPort == 0) {
-            otlpPort = new dev.apphost.run.PortAllocator().allocate();
+            otlpPort = held.allocate();
         }
         OtelEnvironment otel = new OtelEnvironment(otlpPort, apiKey, agentJar(configuration));
         orchestrator.useTelemetry(otel);
@@ -76,6 +78,7 @@ public final class DashboardHost implements AutoCloseable {
         // the servers start beside the resources, not before them: nothing a resource needs waits for them
         host.started = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
+                held.release(receiverPort);
                 host.receiver = OtlpReceiver.start(store, apiKey, receiverPort);
                 DashboardBackend backend = new RuntimeDashboardBackend(model, orchestrator.notifications(),
                         orchestrator.logs(), orchestrator, orchestrator::environment);

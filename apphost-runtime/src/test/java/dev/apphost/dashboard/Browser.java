@@ -43,7 +43,10 @@ final class Browser {
     }
 
     static WebDriverWait waitFor(WebDriver driver, int seconds) {
-        return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+        // the resources table is drawn again on every change: an element read mid-redraw is simply read again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Saves a PNG of the page into {@code docs/images/<name>.png} of the repository. */

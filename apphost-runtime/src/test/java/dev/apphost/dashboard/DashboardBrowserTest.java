@@ -64,6 +64,19 @@ class DashboardBrowserTest {
         return http.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /** Clicks a command button once it is enabled (the table is redrawn on every change, so it is looked up each try). */
+    private void clickCommand(String resource, String command) {
+        Browser.waitFor(driver, 20).until(d -> {
+            WebElement button = d.findElement(By.cssSelector(
+                    "tr[data-resource='" + resource + "'] button[data-command='" + command + "']"));
+            if (!button.isEnabled()) {
+                return false;
+            }
+            button.click();
+            return true;
+        });
+    }
+
     private void login() {
         driver.get(dashboard.loginUrl());
         Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#resources")));
@@ -172,10 +185,8 @@ class DashboardBrowserTest {
     @Order(7)
     void restartingBackFromItsButtonChangesItsPidAndItComesBackRunning() throws Exception {
         login();
-        WebElement restart = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("tr[data-resource='back'] button[data-command='resource-restart']")));
         long pid = app.resourceSnapshot("back").pid();
-        restart.click();
+        clickCommand("back", "resource-restart");
         Browser.waitFor(driver, 90).until(d -> {
             var s = app.resourceSnapshot("back");
             return s.pid() != null && s.pid() != pid && s.isRunning() && "Running".equals(
@@ -194,10 +205,8 @@ class DashboardBrowserTest {
     @Order(8)
     void theStopButtonStopsAResource() {
         login();
-        WebElement stop = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("tr[data-resource='back'] button[data-command='resource-stop']")));
         long pid = app.resourceSnapshot("back").pid();
-        stop.click();
+        clickCommand("back", "resource-stop");
         Browser.waitFor(driver, 30).until(d -> {
             String state = d.findElement(By.cssSelector("tr[data-resource='back'] .state")).getText();
             return state.equals("Exited") || state.equals("Finished");
@@ -209,9 +218,7 @@ class DashboardBrowserTest {
     @Order(9)
     void theStartButtonStartsAStoppedResourceAgain() {
         login();
-        WebElement start = Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("tr[data-resource='back'] button[data-command='resource-start']")));
-        start.click();
+        clickCommand("back", "resource-start");
         Browser.waitFor(driver, 90).until(ExpectedConditions.textToBe(
                 By.cssSelector("tr[data-resource='back'] .state"), "Running"));
         assertThat(ProcessHandle.of(app.resourceSnapshot("back").pid()).map(ProcessHandle::isAlive).orElse(false))
