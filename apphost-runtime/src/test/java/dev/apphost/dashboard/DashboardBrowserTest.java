@@ -195,7 +195,10 @@ class DashboardBrowserTest {
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         app.resourceNotifications().waitForResourceHealthy("back", TelemetryApp.LONG);
         assertThat(get("front", "/call")).isEqualTo("front got: hello from back");
-        driver.findElement(By.cssSelector("tr[data-resource='back']")).click();
+        Browser.waitFor(driver, 10).until(d -> {
+            d.findElement(By.cssSelector("tr[data-resource='back']")).click();
+            return true;
+        });
         long newPid = app.resourceSnapshot("back").pid();
         Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("details"),
                 Long.toString(newPid)));
