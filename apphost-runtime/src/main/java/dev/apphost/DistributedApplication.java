@@ -43,6 +43,7 @@ public final class DistributedApplication implements AutoCloseable {
     private final AppModel model;
     private final DistributedApplicationBuilder builder;
     private Orchestrator orchestrator;
+    private dev.apphost.dashboard.DashboardHost dashboard;
 
     DistributedApplication(AppModel model, DistributedApplicationBuilder builder) {
         this.model = model;
@@ -80,7 +81,13 @@ public final class DistributedApplication implements AutoCloseable {
             publish();
             return;
         }
-        orchestrator().run();
+        Orchestrator o = orchestrator();
+        startDashboard(true);
+        try {
+            o.run();
+        } finally {
+            closeDashboard();
+        }
     }
 
     /**
@@ -117,7 +124,9 @@ public final class DistributedApplication implements AutoCloseable {
      */
     public void start() {
         requireRunMode("start");
-        orchestrator().start();
+        orchestrator();
+        startDashboard(false);
+        orchestrator.start();
     }
 
     /**
@@ -127,6 +136,28 @@ public final class DistributedApplication implements AutoCloseable {
     public void stop() {
         if (orchestrator != null) {
             orchestrator.stop();
+        }
+        closeDashboard();
+    }
+
+    /**
+     * The dashboard of this run (its URLs, its telemetry), when one runs: by default under {@link #run()},
+     * with {@code --Dashboard:Enabled=true} under {@link #start()}.
+     */
+    public java.util.Optional<dev.apphost.dashboard.DashboardHost> dashboard() {
+        return java.util.Optional.ofNullable(dashboard);
+    }
+
+    private synchronized void startDashboard(boolean byDefault) {
+        if (dashboard == null && dev.apphost.dashboard.DashboardHost.enabled(configuration(), byDefault)) {
+            dashboard = dev.apphost.dashboard.DashboardHost.start(model, configuration(), orchestrator, System.out);
+        }
+    }
+
+    private synchronized void closeDashboard() {
+        if (dashboard != null) {
+            dashboard.close();
+            dashboard = null;
         }
     }
 

@@ -46,6 +46,7 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
     private final Path projectPath;
     private int replicas = 1;
     private final List<String> jvmArgs = new ArrayList<>();
+    private boolean otelAgent = true;
 
     ProjectResourceBuilder(DistributedApplicationBuilder applicationBuilder, String name, Path projectPath) {
         this(applicationBuilder, name, projectPath, true);
@@ -75,6 +76,19 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
                 }
             }
         }));
+    }
+
+    /**
+     * Runs this project's JVM without the OpenTelemetry Java agent the run attaches by default (its
+     * {@code OTEL_*} variables stay, for an SDK the project brings itself).
+     *
+     * <pre>{@code
+     * builder.addProject(Projects.Worker.class, "worker").withoutOtelAgent();
+     * }</pre>
+     */
+    public ProjectResourceBuilder withoutOtelAgent() {
+        otelAgent = false;
+        return this;
     }
 
     private boolean bindsToLoopback() {
@@ -160,6 +174,6 @@ public final class ProjectResourceBuilder extends ComputeResourceBuilder<Project
 
     @Override
     public ProjectResource resource() {
-        return new ProjectResource(name(), projectPath, settings(), jvmArgs, replicas);
+        return new ProjectResource(name(), projectPath, settings(), jvmArgs, replicas, otelAgent);
     }
 }

@@ -10,6 +10,7 @@ import dev.apphost.maven.fork.CommandLineSplitter;
 import dev.apphost.maven.fork.JavaForkRequest;
 import dev.apphost.maven.fork.StopBudget;
 import dev.apphost.maven.fork.WorkFiles;
+import dev.apphost.otlp.OtelEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,6 +134,27 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
      */
     @Parameter(property = "apphost.shutdownTimeout", defaultValue = "10")
     protected int shutdownTimeout;
+
+    /**
+     * Attaches the OpenTelemetry Java agent to every project JVM ({@code run} and {@code start}), so its
+     * traces, logs and metrics reach the dashboard; {@code false} runs them without it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "apphost.otelAgent", defaultValue = "true")
+    protected boolean otelAgent;
+
+    /**
+     * The version of {@code io.opentelemetry.javaagent:opentelemetry-javaagent} to attach, resolved from
+     * the project's repositories.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "apphost.otelAgentVersion", defaultValue = "2.22.0")
+    protected String otelAgentVersion;
+
+    @org.apache.maven.plugins.annotations.Component
+    private org.eclipse.aether.RepositorySystem repositorySystem;
 
     private final ToolchainManager toolchainManager;
 
@@ -269,6 +291,9 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
         properties.put(LaunchPlan.SYSTEM_PROPERTY, context.planFile.toAbsolutePath().toString());
         properties.put(LaunchPlan.APP_HOST_DIRECTORY_PROPERTY, context.appHost.getBasedir().getAbsolutePath());
         properties.put(LaunchPlan.PARENT_PID_PROPERTY, Long.toString(ProcessHandle.current().pid()));
+        if (runsTheApp() && otelAgent) {
+            otelAgentJar().ifPresent(jar -> properties.put(OtelEnvironment.AGENT_JAR_PROPERTY, jar.toString()));
+        }
         WorkFiles workFiles = workFiles(context);
         properties.putIfAbsent("java.io.tmpdir", workFiles.tempDirectory().toAbsolutePath().toString());
         StopBudget budget = stopBudget();
@@ -291,6 +316,24 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
                         ? workingDirectory.toPath()
                         : context.appHost.getBasedir().toPath())
                 .argFile(workFiles.argFile());
+    }
+
+    /** Whether the goal runs the app's resources (and so attaches the OpenTelemetry agent to its projects). */
+    protected boolean runsTheApp() {
+        return false;
+    }
+
+    /** The agent jar, or empty (with a warning) when it cannot be resolved: the app then runs without it. */
+    private java.util.Optional<Path> otelAgentJar() {
+        try {
+            return java.util.Optional.of(OtelAgentArtifact.resolve(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories(), otelAgentVersion));
+        } catch (org.eclipse.aether.resolution.ArtifactResolutionException | RuntimeException e) {
+            getLog().warn("apphost: cannot resolve " + OtelAgentArtifact.COORDINATES + ":" + otelAgentVersion
+                    + " (" + e.getMessage() + "); projects run without the OpenTelemetry agent. Set"
+                    + " -Dapphost.otelAgentVersion=<version> or -Dapphost.otelAgent=false.");
+            return java.util.Optional.empty();
+        }
     }
 
     /** {@link #arguments} then {@link #commandlineArguments}. */

@@ -58,4 +58,9 @@ public class RunMojo extends AbstractAppHostMojo {
                     + " forked compile of an aggregator goal under the root only.)");
         }
     }
+
+    @Override
+    protected boolean runsTheApp() {
+        return true;
+    }
 }

@@ -76,4 +76,9 @@ public class StartMojo extends AbstractAppHostMojo {
             throw new MojoExecutionException("Interrupted while waiting for the AppHost", e);
         }
     }
+
+    @Override
+    protected boolean runsTheApp() {
+        return true;
+    }
 }

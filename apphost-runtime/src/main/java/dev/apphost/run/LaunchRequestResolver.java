@@ -1,15 +1,20 @@
 package dev.apphost.run;
 
 import dev.apphost.model.ComputeResource;
-import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.model.ValueExpression;
+import dev.apphost.otlp.OtelEnvironment;
+import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.MissingValueException;
 import dev.apphost.plan.Network;
 import dev.apphost.plan.RunValues;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Resolves a resource's environment and arguments, as seen from an executor's {@link Network}, into a {@link LaunchRequest}. */
 final class LaunchRequestResolver {
@@ -17,11 +22,21 @@ final class LaunchRequestResolver {
     private final EnvironmentPlanner planner;
     private final RunValues values;
     private final EndpointAllocation allocation;
+    private final Supplier<OtelEnvironment> telemetry;
+    private final Map<String, Map<String, String>> resolved = new ConcurrentHashMap<>();
 
-    LaunchRequestResolver(EnvironmentPlanner planner, RunValues values, EndpointAllocation allocation) {
+    /** @param telemetry the run's OpenTelemetry variables, or a supplier of {@code null} when telemetry is off */
+    LaunchRequestResolver(EnvironmentPlanner planner, RunValues values, EndpointAllocation allocation,
+            Supplier<OtelEnvironment> telemetry) {
         this.planner = planner;
         this.values = values;
         this.allocation = allocation;
+        this.telemetry = telemetry;
+    }
+
+    /** The environment {@code resource} was last started with (as its executor's network sees it), if any. */
+    Map<String, String> lastEnvironment(String resource) {
+        return resolved.getOrDefault(resource, Map.of());
     }
 
     /** @throws ResourceStartException with the user's message when a value cannot be resolved */
@@ -29,6 +44,7 @@ final class LaunchRequestResolver {
         String name = resource.name();
         try {
             LaunchRequest single = resolve(resource, network, values, allocation.of(name));
+            resolved.put(name, Collections.unmodifiableMap(single.environment()));
             allocation.release(name); // the executor starts it next: its ports must be bindable now
             if (resource.replicas() <= 1) {
                 return single;
@@ -52,7 +68,12 @@ final class LaunchRequestResolver {
 
     private LaunchRequest resolve(ComputeResource resource, Network network, RunValues with,
             List<AllocatedEndpoint> endpoints) {
-        Map<String, String> env = with.resolveAll(planner.environment(resource), network);
+        Map<String, String> env = new LinkedHashMap<>();
+        OtelEnvironment otel = telemetry.get();
+        if (otel != null) {
+            env.putAll(otel.variables(resource.name(), network));
+        }
+        env.putAll(with.resolveAll(planner.environment(resource), network));
         List<String> args = new ArrayList<>();
         for (ValueExpression arg : resource.settings().args()) {
             args.add(with.resolve(arg, network));

@@ -17,6 +17,7 @@ import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ParameterResource;
 import dev.apphost.model.Resource;
+import dev.apphost.otlp.OtelEnvironment;
 import dev.apphost.plan.AllocatedEndpoint;
 import dev.apphost.plan.EnvironmentPlanner;
 import dev.apphost.plan.Network;
@@ -81,6 +82,8 @@ public final class Orchestrator implements ResourceCommands {
     private EndpointProxies proxies;
     private boolean running;
     private CountDownLatch runEnded = new CountDownLatch(1);
+    /** The run's OpenTelemetry variables and agent, read at each launch; {@code null} when telemetry is off. */
+    private volatile OtelEnvironment telemetry;
 
     public Orchestrator(AppModel model, ExecutionContext executionContext, Configuration configuration,
             Path appHostDirectory, UserSecrets secrets) {
@@ -166,7 +169,8 @@ public final class Orchestrator implements ResourceCommands {
                     : WatchdogReaper.start();
             proxies = new EndpointProxies();
             executors = options.executors() != null ? options.executors() : List.of(
-                    new ProcessExecutor(LaunchPlanResolver.forAppHost(appHostDirectory), true, proxies),
+                    new ProcessExecutor(OtelEnvironment.withAgent(LaunchPlanResolver.forAppHost(appHostDirectory),
+                            () -> telemetry), true, proxies),
                     new ContainerExecutor(dev.apphost.containers.ContainerEngineLocator.withConfiguration(
                             options.effectiveContainerEngineEnvironment(), configuration::get), appHostDirectory));
             executors.forEach(e -> e.useReaper(reaper));
@@ -209,6 +213,20 @@ public final class Orchestrator implements ResourceCommands {
         synchronized (runLock) {
             return running;
         }
+    }
+
+    /**
+     * Gives every resource started from now on the OpenTelemetry variables of {@code otel}, and project
+     * JVMs its agent; {@code null} turns that off. Call before {@link #start()}.
+     */
+    public void useTelemetry(OtelEnvironment otel) {
+        this.telemetry = otel;
+    }
+
+    /** The environment {@code resource} was last started with (empty before it starts). */
+    public Map<String, String> environment(String resource) {
+        prepare();
+        return requests.lastEnvironment(model.get(resource).name());
     }
 
     public ResourceNotifications notifications() {
@@ -304,7 +322,7 @@ public final class Orchestrator implements ResourceCommands {
         allocation = EndpointAllocation.allocate(model.computeResources(), new PortAllocator(),
                 Boolean.parseBoolean(configuration.get(EndpointAllocation.RANDOMIZE_PORTS_KEY, "false")));
         values = new RunValues(model, parameters::value, allocation);
-        requests = new LaunchRequestResolver(planner, values, allocation);
+        requests = new LaunchRequestResolver(planner, values, allocation, () -> telemetry);
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, List<String>> urls = new LinkedHashMap<>();
         for (Resource r : model.all()) {

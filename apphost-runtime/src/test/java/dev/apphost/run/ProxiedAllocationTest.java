@@ -40,7 +40,7 @@ class ProxiedAllocationTest {
         assertThat(targets).doesNotHaveDuplicates().startsWith(http.targetPort()).doesNotContain(http.hostPort());
 
         RunValues values = new RunValues(model, p -> "", allocation);
-        var resolver = new LaunchRequestResolver(new EnvironmentPlanner(model, ExecutionContext.run()), values, allocation);
+        var resolver = new LaunchRequestResolver(new EnvironmentPlanner(model, ExecutionContext.run()), values, allocation, () -> null);
         LaunchRequest request = resolver.resolve(model.computeResources().get(0), Network.HOST);
         assertThat(request.replicas()).extracting(r -> r.environment().get("PORT"))
                 .containsExactly(targets.stream().map(String::valueOf).toArray(String[]::new));
