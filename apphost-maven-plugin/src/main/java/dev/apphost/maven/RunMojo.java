@@ -48,6 +48,8 @@ public class RunMojo extends AbstractAppHostMojo {
      */
     static void runForeground(AppHostContext context, List<String> extraArgs, AbstractAppHostMojo mojo)
             throws MojoExecutionException, MojoFailureException {
+        ForkedModules.markCompiled(mojo.session.getResult(), mojo.session.getProjects(),
+                mojo.session.getCurrentProject());
         WorkFiles workFiles = workFiles(context);
         ForegroundRunner runner = new ForegroundRunner(mojo.stopBudget().killAfter(), workFiles::delete);
         Path appHostDirectory = context.appHost.getBasedir().toPath();

@@ -31,10 +31,6 @@ public record AppHostExit(Kind kind, String message) {
         FAILED
     }
 
-    /** Why Maven's reactor summary may say SKIPPED for modules that were built. */
-    static final String SKIPPED_NOTE = "(Modules listed as SKIPPED were compiled: Maven counts the forked compile"
-            + " of an aggregator goal under the root only.)";
-
     public AppHostExit {
         Objects.requireNonNull(kind, "kind == null");
     }
@@ -49,12 +45,12 @@ public record AppHostExit(Kind kind, String message) {
             return new AppHostExit(Kind.STOPPED_AFTER_FAILURES, "AppHost " + mainClass
                     + " was stopped after resources failed during the run: " + which + ". Their output is above"
                     + " and in the AppHost module's " + ResourceLogFiles.RELATIVE_DIRECTORY
-                    + "/<resource>.log. " + SKIPPED_NOTE);
+                    + "/<resource>.log.");
         }
         if (ForegroundRunner.isNormalExit(exitCode)) {
             return new AppHostExit(Kind.STOPPED, null);
         }
         return new AppHostExit(Kind.FAILED, "AppHost " + mainClass + " exited with code " + exitCode
-                + "; its output above says why. " + SKIPPED_NOTE);
+                + "; its output above says why.");
     }
 }

@@ -18,8 +18,7 @@ class AppHostExitTest {
         assertThat(exit.kind()).isEqualTo(AppHostExit.Kind.STOPPED_AFTER_FAILURES);
         assertThat(exit.message()).contains("AppHost it.Host was stopped after resources failed during the run: "
                 + "cache (FailedToStart: image not found), api (Exited with code 1).")
-                .contains("target/apphost/logs/<resource>.log")
-                .contains("SKIPPED were compiled");
+                .endsWith("Their output is above and in the AppHost module's target/apphost/logs/<resource>.log.");
     }
 
     @Test
@@ -42,7 +41,6 @@ class AppHostExitTest {
     void anyOtherCodeIsAFailedAppHost() {
         AppHostExit exit = AppHostExit.of(1, "it.Host", FAILED);
         assertThat(exit.kind()).isEqualTo(AppHostExit.Kind.FAILED);
-        assertThat(exit.message()).startsWith("AppHost it.Host exited with code 1; its output above says why.")
-                .contains("SKIPPED were compiled");
+        assertThat(exit.message()).isEqualTo("AppHost it.Host exited with code 1; its output above says why.");
     }
 }
