@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -82,7 +83,7 @@ public class DeployMojo extends AbstractAppHostMojo {
     }
 
     @Override
-    protected void execute(AppHostContext context) throws MojoExecutionException {
+    protected void execute(AppHostContext context) throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
         Path directory = outputDirectory.toPath().toAbsolutePath();
         PublishMojo.publish(context, this, "docker-compose", directory);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -39,7 +40,7 @@ public class ManifestMojo extends AbstractAppHostMojo {
     }
 
     @Override
-    protected void execute(AppHostContext context) throws MojoExecutionException {
+    protected void execute(AppHostContext context) throws MojoExecutionException, MojoFailureException {
         File file = output.getAbsoluteFile();
         try {
             // so that a manifest left by an earlier run is never reported as this run's

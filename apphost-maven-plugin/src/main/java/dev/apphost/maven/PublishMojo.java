@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -51,7 +52,7 @@ public class PublishMojo extends AbstractAppHostMojo {
     }
 
     @Override
-    protected void execute(AppHostContext context) throws MojoExecutionException {
+    protected void execute(AppHostContext context) throws MojoExecutionException, MojoFailureException {
         if (!PUBLISHERS.contains(publisher)) {
             throw new MojoExecutionException("Unknown publisher '" + publisher + "': use -Dapphost.publisher="
                     + "docker-compose, kubernetes or manifest.");
@@ -68,7 +69,7 @@ public class PublishMojo extends AbstractAppHostMojo {
 
     /** Runs the AppHost in publish mode into {@code directory}. */
     static void publish(AppHostContext context, AbstractAppHostMojo mojo, String publisherName, Path directory)
-            throws MojoExecutionException {
+            throws MojoExecutionException, MojoFailureException {
         RunMojo.runForeground(context, List.of("--publisher", publisherName, "--output-path", directory.toString()),
                 mojo);
     }

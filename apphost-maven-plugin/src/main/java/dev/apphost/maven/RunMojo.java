@@ -1,11 +1,16 @@
 package dev.apphost.maven;
 
+import dev.apphost.launch.RunOutcome;
+import dev.apphost.maven.fork.AppHostExit;
 import dev.apphost.maven.fork.ForegroundRunner;
 import dev.apphost.maven.fork.WorkFiles;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -33,18 +38,25 @@ public class RunMojo extends AbstractAppHostMojo {
     }
 
     @Override
-    protected void execute(AppHostContext context) throws MojoExecutionException {
+    protected void execute(AppHostContext context) throws MojoExecutionException, MojoFailureException {
         runForeground(context, List.of(), this);
     }
 
-    /** Forks the AppHost in the foreground with extra program arguments; fails on an abnormal exit. */
+    /**
+     * Forks the AppHost in the foreground with extra program arguments; fails on an abnormal exit, and
+     * with a {@link MojoFailureException} naming them when it was stopped after resources failed.
+     */
     static void runForeground(AppHostContext context, List<String> extraArgs, AbstractAppHostMojo mojo)
-            throws MojoExecutionException {
+            throws MojoExecutionException, MojoFailureException {
+        ForkedModules.markCompiled(mojo.session.getResult(), mojo.session.getProjects(),
+                mojo.session.getCurrentProject());
         WorkFiles workFiles = workFiles(context);
         ForegroundRunner runner = new ForegroundRunner(mojo.stopBudget().killAfter(), workFiles::delete);
+        Path appHostDirectory = context.appHost.getBasedir().toPath();
         int exitCode;
         try {
             workFiles.prepare();
+            Files.deleteIfExists(RunOutcome.file(appHostDirectory)); // a previous run's outcome is not this one's
             exitCode = runner.run(mojo.forkRequest(context).addArguments(extraArgs).build());
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the AppHost JVM: " + e.getMessage(), e);
@@ -52,10 +64,20 @@ public class RunMojo extends AbstractAppHostMojo {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the AppHost was running", e);
         }
-        if (!ForegroundRunner.isNormalExit(exitCode)) {
-            throw new MojoExecutionException("AppHost " + context.mainClass + " exited with code " + exitCode
-                    + "; its output above says why. (Modules listed as SKIPPED were compiled: Maven counts the"
-                    + " forked compile of an aggregator goal under the root only.)");
+        AppHostExit exit = AppHostExit.of(exitCode, context.mainClass, failuresRecorded(appHostDirectory, mojo));
+        switch (exit.kind()) {
+            case STOPPED -> { }
+            case STOPPED_AFTER_FAILURES -> throw new MojoFailureException(exit.message());
+            case FAILED -> throw new MojoExecutionException(exit.message());
+        }
+    }
+
+    private static List<RunOutcome.Failure> failuresRecorded(Path appHostDirectory, AbstractAppHostMojo mojo) {
+        try {
+            return RunOutcome.read(appHostDirectory);
+        } catch (IOException e) {
+            mojo.getLog().debug("apphost: cannot read " + RunOutcome.file(appHostDirectory) + ": " + e);
+            return List.of();
         }
     }
 

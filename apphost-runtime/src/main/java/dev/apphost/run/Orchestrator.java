@@ -13,6 +13,7 @@ import dev.apphost.ResourceLogs;
 import dev.apphost.ResourceNotifications;
 import dev.apphost.ResourceSnapshot;
 import dev.apphost.UserSecrets;
+import dev.apphost.launch.RunOutcome;
 import dev.apphost.model.AppModel;
 import dev.apphost.model.ComputeResource;
 import dev.apphost.model.ParameterResource;
@@ -65,6 +66,7 @@ public final class Orchestrator implements ResourceCommands {
     private final EventLoop loop;
     private final Executor workers;
     private final Map<String, ConsoleGate> gates = new ConcurrentHashMap<>();
+    private final RunFailures failures = new RunFailures(n -> gates.containsKey(key(n)));
     /** Configuration key: {@code true} registers with one reaper per JVM ({@link WatchdogReaper#shared()}). */
     public static final String SHARED_REAPER_KEY = "AppHost:SharedReaper";
 
@@ -121,11 +123,17 @@ public final class Orchestrator implements ResourceCommands {
         }
         store.addListener(new StateChangeReporter(console, n -> gates.containsKey(key(n)),
                 n -> hasChecks.getOrDefault(key(n), false)));
+        store.addListener(failures);
     }
 
     /** Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid} process. */
     public void run() {
-        Thread hook = new Thread(this::stop, "apphost-shutdown");
+        Thread hook = new Thread(() -> {
+            int exitCode = stopOnRequest();
+            if (exitCode != 0) {
+                Runtime.getRuntime().halt(exitCode); // the JVM would otherwise exit 130/143: a clean stop
+            }
+        }, "apphost-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         watchParent();
         CountDownLatch ended = startRun();
@@ -162,6 +170,7 @@ public final class Orchestrator implements ResourceCommands {
             running = true;
             ended = runEnded;
             prepare();
+            failures.runStarted();
             console.starting(appHostDirectory);
             logFiles = ResourceLogFiles.forAppHost(appHostDirectory, configuration);
             reaper = options.reaper() != null ? options.reaper().get()
@@ -192,6 +201,7 @@ public final class Orchestrator implements ResourceCommands {
                 return;
             }
             ended = runEnded;
+            loop.post(failures::stopStarted); // on the loop, after the state changes already under way
             console.stopping();
             join(lifecycle.stopAll(options.shutdownTimeout()));
             executors.forEach(ResourceExecutor::closeQuietly);
@@ -201,11 +211,30 @@ public final class Orchestrator implements ResourceCommands {
             if (allocation != null) {
                 allocation.releaseAll();
             }
+            writeOutcome();
             console.stopped();
             running = false;
             runEnded = new CountDownLatch(1);
         }
         ended.countDown();
+    }
+
+    /**
+     * Ctrl+C or SIGTERM: {@link #stop()}, then the exit code the AppHost should end with,
+     * {@link RunOutcome#STOPPED_AFTER_FAILURES} if resources failed during the run, else 0.
+     */
+    int stopOnRequest() {
+        stop();
+        return RunOutcome.exitCodeAfterStop(failures.list());
+    }
+
+    /** {@link RunOutcome}'s file, for the Maven plugin to name what failed. */
+    private void writeOutcome() {
+        try {
+            RunOutcome.write(appHostDirectory, failures.list());
+        } catch (java.io.IOException | RuntimeException e) {
+            console.info("apphost: cannot write " + RunOutcome.file(appHostDirectory) + ": " + e.getMessage());
+        }
     }
 
     /** Whether {@link #start()} ran and {@link #stop()} has not. */

@@ -63,4 +63,36 @@ class ForegroundRunnerTest {
         assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive).count()).isLessThan(before);
         assertThat(cleaned[0]).isEqualTo(1);
     }
+
+    @Test
+    void theShutdownHookWaitsForTheBuildThreadToFinishReporting() throws Exception {
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
+        Thread build = new Thread(() -> {
+            try {
+                Thread.sleep(200); // Maven printing BUILD FAILURE and the mojo's message
+            } catch (InterruptedException e) {
+                return;
+            }
+            reported.countDown();
+        });
+        build.start();
+        ForegroundRunner.awaitExitOf(build, Duration.ofSeconds(30));
+        assertThat(reported.getCount()).as("the hook returned before the build thread was done").isZero();
+    }
+
+    @Test
+    void theShutdownHookDoesNotWaitForeverForABuildThreadThatNeverEnds() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        Thread embedded = new Thread(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                // ended by the test
+            }
+        });
+        embedded.start();
+        ForegroundRunner.awaitExitOf(embedded, Duration.ofMillis(100));
+        assertThat(embedded.isAlive()).isTrue();
+        embedded.interrupt();
+    }
 }
