@@ -36,7 +36,9 @@ try {
     def first = get()
     assert first.statusCode() == 200
     assert (first.body() =~ /<tr><td>/).size() == 5 : "five forecasts expected: ${first.body()}"
-    assert first.body().contains('http://apiservice:8080') : "apiservice reached by its service name: ${first.body()}"
+    // webfrontend's RestClient asks for https+http://apiservice; apphost-spring-boot resolves it to the
+    // services__apiservice__http__0 the Compose file gives it (http://apiservice:8080, the service name)
+    assert first.body().contains('fresh from apiservice') : "apiservice reached through its service name: ${first.body()}"
     def second = get()
     assert second.body().contains('served from the Redis cache') : "second request should hit Redis: ${second.body()}"
     println "starter deploy: ${url} served 5 forecasts from the apiservice container through the Redis container"
