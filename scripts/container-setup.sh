@@ -24,6 +24,8 @@ DOCKERD_WAIT=${DOCKERD_WAIT:-60}
 DOCKERD_ARGS=${DOCKERD_ARGS:-}
 PACKAGES=(docker.io busybox-static redis-server redis-tools)
 
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 log() { printf '[container-setup] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 changed=0
@@ -34,22 +36,19 @@ DOCKER=$(command -v docker || true)
 # ---------------------------------------------------------------- packages
 install_packages() {
   [ "${SKIP_APT:-0}" = 1 ] && return 0
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" = 0 ] || die "packages missing (${missing[*]}) and not root: run as root or install them"
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
+  local missing
+  missing=$(missing_packages "${PACKAGES[@]}")
+  [ -z "$missing" ] && return 0
+  [ "$(id -u)" = 0 ] || die "packages missing ($missing) and not root: run as root or install them"
+  log "installing $missing"
   # Debian's postinst would start redis-server (and docker) as services; we only want the binaries
   # and start dockerd ourselves. policy-rc.d exit 101 = "do not start services", removed afterwards.
   local policy_added=0
   if [ ! -e /usr/sbin/policy-rc.d ]; then
     printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; policy_added=1
   fi
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || { [ $policy_added = 1 ] && rm -f /usr/sbin/policy-rc.d; die "apt-get install failed"; }
+  # shellcheck disable=SC2086
+  apt_install --no-install-recommends $missing || { [ $policy_added = 1 ] && rm -f /usr/sbin/policy-rc.d; die "apt-get install failed"; }
   [ $policy_added = 1 ] && rm -f /usr/sbin/policy-rc.d
   changed=1
   DOCKER=$(command -v docker || true)

@@ -7,7 +7,7 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
   exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
+apt_install --no-install-recommends chromium chromium-driver || { echo "[setup-browser] ERROR: apt-get install chromium chromium-driver failed (needs root)" >&2; exit 1; }
 echo "[setup-browser] installed $(/usr/bin/chromium --version 2>/dev/null || echo chromium)" >&2

@@ -22,6 +22,8 @@ JRE_IMAGE=${JRE_IMAGE:-local/jre:17}
 # server (apiservice), zip file systems (Spring Boot jars), JMX/management and DNS naming.
 MODULES=java.se,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.httpserver,jdk.management,jdk.naming.dns,jdk.localedata
 
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 log() { printf '[setup-deploy] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 changed=0
@@ -31,10 +33,7 @@ install_compose() {
   command -v docker-compose >/dev/null 2>&1 && return 0
   [ "$(id -u)" = 0 ] || die "docker-compose missing and not root: run as root or apt-get install docker-compose"
   log "installing docker-compose"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get install -y -qq --no-install-recommends docker-compose >/dev/null 2>&1 \
-    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends docker-compose >/dev/null; } \
-    || die "apt-get install docker-compose failed"
+  apt_install --no-install-recommends docker-compose || die "apt-get install docker-compose failed"
   changed=1
 }
 

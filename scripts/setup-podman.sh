@@ -15,21 +15,20 @@ PODMAN_LOG=${PODMAN_LOG:-/var/log/podman-service.log}
 PODMAN_IMAGES=${PODMAN_IMAGES:-"local/busybox:1 local/httpd:1 docker.io/library/redis:8.2"}
 PACKAGES=(podman catatonit)
 
+# shellcheck source=lib/apt.sh
+source "$(dirname "$0")/lib/apt.sh"
 log() { printf '[setup-podman] %s\n' "$*" >&2; }
 give_up() { log "Podman not available: $*; Podman tests will skip."; exit 0; }
 
 install_packages() {
   [ "${SKIP_APT:-0}" = 1 ] && return 0
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  [ "$(id -u)" = 0 ] || give_up "packages missing (${missing[*]}) and not root"
-  log "installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq || give_up "apt-get update failed"
-  apt-get install -y -qq "${missing[@]}" >/dev/null || give_up "apt-get install ${missing[*]} failed"
+  local missing
+  missing=$(missing_packages "${PACKAGES[@]}")
+  [ -z "$missing" ] && return 0
+  [ "$(id -u)" = 0 ] || give_up "packages missing ($missing) and not root"
+  log "installing $missing"
+  # shellcheck disable=SC2086
+  apt_install $missing || give_up "apt-get install $missing failed"
 }
 
 service_answers() {
