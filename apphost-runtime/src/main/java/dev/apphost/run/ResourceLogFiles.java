@@ -43,6 +43,13 @@ public final class ResourceLogFiles implements AutoCloseable {
     private final Set<String> consoleResources;
     private final boolean consoleAll;
     private final Map<String, BufferedWriter> writers = new ConcurrentHashMap<>();
+    /** Files are flushed a few times a second, not per line: a chatty resource must not pay a write per line. */
+    private final java.util.concurrent.ScheduledExecutorService flusher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "apphost-log-files");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile boolean closed;
 
     ResourceLogFiles(Path directory, String consoleLogs) {
@@ -51,6 +58,22 @@ public final class ResourceLogFiles implements AutoCloseable {
         this.consoleAll = value.isEmpty() || value.equals("all");
         this.consoleResources = value.equals("none") || consoleAll ? Set.of()
                 : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        flusher.scheduleWithFixedDelay(this::flushAll, FLUSH_MILLIS, FLUSH_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private static final long FLUSH_MILLIS = 200;
+
+    private void flushAll() {
+        for (BufferedWriter writer : writers.values()) {
+            synchronized (writer) {
+                try {
+                    writer.flush();
+                } catch (IOException ignored) {
+                    // the console still has the lines; the file is incomplete
+                }
+            }
+        }
     }
 
     /** The files under {@code <appHostDirectory>/target/apphost/logs}, the console choice from configuration. */
@@ -83,7 +106,6 @@ public final class ResourceLogFiles implements AutoCloseable {
                 writer.write(stream == LogLine.Stream.STDERR ? " err " : " out ");
                 writer.write(text);
                 writer.newLine();
-                writer.flush();
             } catch (IOException e) {
                 // the console still has the line; the file is incomplete
             }
@@ -107,6 +129,7 @@ public final class ResourceLogFiles implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        flusher.shutdownNow();
         for (BufferedWriter writer : writers.values()) {
             synchronized (writer) {
                 try {
