@@ -126,8 +126,16 @@ public final class Orchestrator implements ResourceCommands {
         store.addListener(failures);
     }
 
-    /** Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid} process. */
+    /**
+     * Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid}
+     * process. Lines typed on standard input are {@link ConsoleCommands}: Enter prints the resource table again.
+     */
     public void run() {
+        run(System.in, System.console() != null);
+    }
+
+    /** {@link #run()}, reading console commands from {@code input}; {@code hint} says so once everything started. */
+    void run(java.io.InputStream input, boolean hint) {
         Thread hook = new Thread(() -> {
             int exitCode = stopOnRequest();
             if (exitCode != 0) {
@@ -137,6 +145,10 @@ public final class Orchestrator implements ResourceCommands {
         Runtime.getRuntime().addShutdownHook(hook);
         watchParent();
         CountDownLatch ended = startRun();
+        if (hint) {
+            console.info(ConsoleCommands.HINT);
+        }
+        new ConsoleCommands(console, store::all, this).listen(input);
         try {
             ended.await();
         } catch (InterruptedException e) {
