@@ -63,7 +63,7 @@ for i in $(seq "$RUNS"); do
   # a background job of a script ignores SIGINT, and the JVM keeps an ignored SIGINT ignored:
   # restore the default disposition, as an interactive shell's foreground job has it
   setsid python3 -c 'import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])' \
-    "$MVNW" -B -f "$STARTER/pom.xml" apphost:run > "$log" 2>&1 &
+    "$MVNW" -B -f "$STARTER/pom.xml" apphost:run -Dapphost.args=--AppHost:PersistentContainers=false > "$log" 2>&1 &
   leader=$!
   deadline=$(( $(date +%s) + 300 ))
   tf=""

@@ -1,5 +1,6 @@
 package dev.apphost.samples.apphost;
 
+import dev.apphost.ContainerLifetime;
 import dev.apphost.DistributedApplication;
 import dev.apphost.KnownResourceCommands;
 import dev.apphost.annotations.AppHost;
@@ -19,10 +20,13 @@ public class StarterAppHost {
 
         builder.addDockerComposeEnvironment("starter");
 
+        // A persistent container outlives the AppHost: the next run reuses it (no create, no start)
+        // unless its configuration changed; remove it with `docker rm -f cache-<hash>`.
         // Redis keeps nothing on disk here: restarting it empties the cache. The command is listed
         // beside start/stop/restart (app.resourceCommands().commands("cache")) and run with
         // app.resourceCommands().executeCommand("cache", "clear-cache").
         var cache = builder.addRedis("cache")
+                .withLifetime(ContainerLifetime.PERSISTENT)
                 .withCommand("clear-cache", "Clear the cache", context -> context.resourceCommands()
                         .executeCommand(context.resourceName(), KnownResourceCommands.RESTART));
 
