@@ -26,12 +26,23 @@ public class PortAllocator {
         taken.add(port);
     }
 
-    /** A free loopback port not handed out before. */
+    /**
+     * A free loopback port not handed out before. It is taken below the system's ephemeral range when
+     * there is room ({@link EphemeralPorts}): ports in that range are also what every outgoing connection
+     * on the machine gets as its local port, and one that did between {@link #release} and the
+     * resource's bind would make the bind fail with "address already in use".
+     */
     public synchronized int allocate() {
         for (int attempt = 0; attempt < 50; attempt++) {
             try {
                 ServerSocket socket = new ServerSocket();
-                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+                int candidate = attempt < 40 ? EphemeralPorts.candidateBelow() : 0;
+                try {
+                    socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate), 1);
+                } catch (java.net.BindException inUse) {
+                    socket.close();
+                    continue;
+                }
                 int port = socket.getLocalPort();
                 if (taken.add(port)) {
                     held.put(port, socket);
