@@ -61,16 +61,15 @@ public final class DashboardHost implements AutoCloseable {
     public static DashboardHost start(AppModel model, Configuration configuration, Orchestrator orchestrator,
             PrintStream console) {
         TelemetryStore store = new TelemetryStore(TelemetryLimits.from(configuration));
-        String apiKey = DashboardAuth.newToken();
         DashboardAuth auth = flag(configuration, UNSECURED_KEY, false) ? DashboardAuth.unsecured()
                 : DashboardAuth.withToken(DashboardAuth.newToken());
-        int otlpPort = port(configuration, OTLP_PORT_KEY);
         int pagesPort = port(configuration, PORT_KEY);
         // the port is held (bound) until the receiver binds it, so no resource is handed it meanwhile
         dev.apphost.run.PortAllocator held = new dev.apphost.run.PortAllocator();
-        if (otlpPort == 0) {
-            otlpPort = held.allocate();
-        }
+        OtlpIdentity identity = OtlpIdentity.choose(model, configuration, orchestrator.appHostDirectory(),
+                orchestrator.userSecrets(), port(configuration, OTLP_PORT_KEY), held);
+        int otlpPort = identity.port();
+        String apiKey = identity.apiKey();
         OtelEnvironment otel = new OtelEnvironment(otlpPort, apiKey, agentJar(configuration));
         orchestrator.useTelemetry(otel);
         DashboardHost host = new DashboardHost(store, otel);

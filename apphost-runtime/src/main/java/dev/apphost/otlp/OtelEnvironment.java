@@ -45,13 +45,22 @@ public final class OtelEnvironment {
 
     /** The variables of {@code resource}, as a process on {@code network} reaches the receiver. */
     public Map<String, String> variables(String resource, Network network) {
+        return variables(resource, network, instanceId(resource));
+    }
+
+    /**
+     * The variables of {@code resource} with a given {@code service.instance.id}: a persistent container's
+     * is its container name, as in Aspire, so that its environment (and so its configuration hash) is
+     * the same at every run.
+     */
+    public Map<String, String> variables(String resource, Network network, String instanceId) {
         String host = network == Network.CONTAINER ? "host.docker.internal" : "localhost";
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", "http://" + host + ":" + port);
         env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         env.put("OTEL_EXPORTER_OTLP_HEADERS", OtlpReceiver.API_KEY_HEADER + "=" + apiKey);
         env.put("OTEL_SERVICE_NAME", resource);
-        env.put("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=" + instanceId(resource));
+        env.put("OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=" + instanceId);
         env.put("OTEL_BSP_SCHEDULE_DELAY", "1000");
         env.put("OTEL_BLRP_SCHEDULE_DELAY", "1000");
         env.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");

@@ -71,7 +71,9 @@ final class LaunchRequestResolver {
         Map<String, String> env = new LinkedHashMap<>();
         OtelEnvironment otel = telemetry.get();
         if (otel != null) {
-            env.putAll(otel.variables(resource.name(), network));
+            env.putAll(resource instanceof dev.apphost.model.ContainerResource c && c.persistent()
+                    ? otel.variables(resource.name(), network, c.containerName())
+                    : otel.variables(resource.name(), network));
         }
         env.putAll(with.resolveAll(planner.environment(resource), network));
         List<String> args = new ArrayList<>();

@@ -126,6 +126,16 @@ public final class Orchestrator implements ResourceCommands {
         store.addListener(failures);
     }
 
+    /** The folder of the AppHost this run belongs to. */
+    public Path appHostDirectory() {
+        return appHostDirectory;
+    }
+
+    /** The AppHost's user secrets, or {@code null} when this run keeps none (tests). */
+    public UserSecrets userSecrets() {
+        return secrets;
+    }
+
     /**
      * Starts everything, then blocks until Ctrl+C, {@link #stop()} or the death of the {@code apphost.parentPid}
      * process. Lines typed on standard input are {@link ConsoleCommands}: Enter prints the resource table again.

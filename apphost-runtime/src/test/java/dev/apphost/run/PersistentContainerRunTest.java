@@ -203,4 +203,32 @@ class PersistentContainerRunTest {
             assertThat(logged(other, "apphost: reused persistent container " + shared)).isTrue();
         }
     }
+
+    @Test
+    void withTheDashboardOnTheSecondRunStillReusesIt() throws Exception {
+        // every resource gets the OTLP endpoint, key and instance id: per-run values would change the hash
+        Path secrets = Files.createDirectories(temp.resolve("secrets"));
+        String id;
+        String endpoint;
+        try (DistributedApplication first = runWithDashboard(secrets)) {
+            id = engine.listContainers(Map.of(ResourceLabels.APP, appName)).get(0).id();
+            endpoint = first.dashboard().orElseThrow().otlpEndpoint();
+        }
+        try (DistributedApplication second = runWithDashboard(secrets)) {
+            assertThat(engine.listContainers(Map.of(ResourceLabels.APP, appName))).extracting(ManagedContainer::id)
+                    .containsExactly(id);
+            assertThat(logged(second, "apphost: reused persistent container")).isTrue();
+            assertThat(second.dashboard().orElseThrow().otlpEndpoint()).isEqualTo(endpoint);
+        }
+    }
+
+    private DistributedApplication runWithDashboard(Path secrets) {
+        DistributedApplicationBuilder b = TestApps.builderWithSecrets(appDir, secrets,
+                Map.of("Parameters:cache-password", "s3cret"), "--Dashboard:Enabled=true");
+        b.addRedis("cache").withLifetime(ContainerLifetime.PERSISTENT);
+        DistributedApplication app = b.build();
+        app.start();
+        app.resourceNotifications().waitForResourceHealthy("cache", LONG);
+        return app;
+    }
 }
