@@ -27,7 +27,6 @@ import dev.apphost.plan.RunValues;
 import dev.apphost.run.proxy.EndpointProxies;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -406,7 +405,7 @@ public final class Orchestrator implements ResourceCommands {
             LaunchRequest request = requests.resolve(resource, executor.network());
             ConsoleGate gate = gates.get(key(name));
             gate.close();
-            return executor.start(resource, request, (stream, text) -> onLine(name, gate, stream, text));
+            return executor.start(resource, request, new Output(name, gate));
         }
 
         @Override
@@ -468,14 +467,31 @@ public final class Orchestrator implements ResourceCommands {
         }
     }
 
-    private void onLine(String resource, ConsoleGate gate, LogLine.Stream stream, String text) {
-        logs.add(new LogLine(resource, stream, Instant.now(), text));
-        ResourceLogFiles files = logFiles;
-        if (files != null) {
-            files.line(resource, stream, text);
+    /** Where a resource's output goes: the log store, its log file, the console once its gate is open. */
+    private final class Output implements ResourceExecutor.LogSink {
+        private final String resource;
+        private final ConsoleGate gate;
+
+        Output(String resource, ConsoleGate gate) {
+            this.resource = resource;
+            this.gate = gate;
         }
-        if (files == null || files.showsOnConsole(resource)) {
-            gate.print(() -> console.log(resource, stream, text));
+
+        @Override
+        public void line(LogLine.Stream stream, String text) {
+            lines(LogBatch.of(stream, text));
+        }
+
+        @Override
+        public void lines(LogBatch batch) {
+            logs.add(resource, batch);
+            ResourceLogFiles files = logFiles;
+            if (files != null) {
+                files.lines(resource, batch);
+            }
+            if (files == null || files.showsOnConsole(resource)) {
+                gate.print(() -> console.log(resource, batch));
+            }
         }
     }
 

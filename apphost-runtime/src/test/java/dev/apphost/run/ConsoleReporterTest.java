@@ -91,7 +91,7 @@ class ConsoleReporterTest {
         int quietAt = lines.indexOf("quiet | hello");
         assertThat(quietAt).isPositive();
         // at most what the chatty resource had buffered, plus one batch, comes before the quiet line
-        int batchLines = ConsoleReporter.MAX_PENDING_CHARS / "chatty | line 100000".length() + 1;
+        int batchLines = ConsoleReporter.MAX_PENDING_BYTES / "chatty | line 100000".length() + 1;
         assertThat(quietAt).isLessThan(chattyBefore + 2 * batchLines);
         assertThat(lines.stream().filter(l -> l.startsWith("chatty | ")).count()).isEqualTo(400_000);
     }
