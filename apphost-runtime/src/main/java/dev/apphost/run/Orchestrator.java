@@ -490,7 +490,7 @@ public final class Orchestrator implements ResourceCommands {
                 files.lines(resource, batch);
             }
             if (files == null || files.showsOnConsole(resource)) {
-                gate.print(() -> console.log(resource, batch));
+                gate.print(batch.retainedBytes(), () -> console.log(resource, batch));
             }
         }
     }
