@@ -109,4 +109,31 @@ class ConsoleReporterTest {
         assertThat(lines.get(999)).isEqualTo("api | out 999");
         assertThat(lines.get(1000)).isEqualTo("last");
     }
+
+    @Test
+    void everyLineOfABatchGetsThePrefixAndStandardErrorIsRedOnAColourConsole() throws Exception {
+        SlowSink sink = new SlowSink(0);
+        ConsoleReporter console = new ConsoleReporter(new PrintStream(sink, false, StandardCharsets.UTF_8), true);
+        byte[] bytes = "one\ntwo\n\u00e9t\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        LogPump.start("test", new java.io.ByteArrayInputStream(bytes), LogLine.Stream.STDERR,
+                new ResourceExecutor.LogSink() {
+                    @Override
+                    public void line(LogLine.Stream stream, String text) {
+                        throw new AssertionError("batches expected");
+                    }
+
+                    @Override
+                    public void lines(LogBatch batch) {
+                        console.log("api", batch);
+                    }
+                }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        console.log("api", LogLine.Stream.STDOUT, "plain");
+        console.flush();
+        String cyan = "\u001b[36m";
+        String red = "\u001b[31m";
+        String reset = "\u001b[0m";
+        String prefix = cyan + "api | " + reset;
+        assertThat(sink.lines()).containsExactly(prefix + red + "one" + reset, prefix + red + "two" + reset,
+                prefix + red + "\u00e9t\u00e9" + reset, prefix + "plain");
+    }
 }
