@@ -405,7 +405,7 @@ public final class Orchestrator implements ResourceCommands {
             LaunchRequest request = requests.resolve(resource, executor.network());
             ConsoleGate gate = gates.get(key(name));
             gate.close();
-            return executor.start(resource, request, new Output(name, gate));
+            return executor.start(resource, request, new ResourceOutput(name, gate, logs, () -> logFiles, console));
         }
 
         @Override
@@ -464,34 +464,6 @@ public final class Orchestrator implements ResourceCommands {
         @Override
         public void release(RunningResource r) {
             r.processes().forEach(reaper::release);
-        }
-    }
-
-    /** Where a resource's output goes: the log store, its log file, the console once its gate is open. */
-    private final class Output implements ResourceExecutor.LogSink {
-        private final String resource;
-        private final ConsoleGate gate;
-
-        Output(String resource, ConsoleGate gate) {
-            this.resource = resource;
-            this.gate = gate;
-        }
-
-        @Override
-        public void line(LogLine.Stream stream, String text) {
-            lines(LogBatch.of(stream, text));
-        }
-
-        @Override
-        public void lines(LogBatch batch) {
-            logs.add(resource, batch);
-            ResourceLogFiles files = logFiles;
-            if (files != null) {
-                files.lines(resource, batch);
-            }
-            if (files == null || files.showsOnConsole(resource)) {
-                gate.print(batch.retainedBytes(), () -> console.log(resource, batch));
-            }
         }
     }
 
