@@ -3,6 +3,7 @@ package dev.apphost.run;
 import dev.apphost.KnownResourceStates;
 import dev.apphost.ResourceSnapshot;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -20,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * written by one console thread, as many lines per write as have arrived meanwhile, buffers taken in
  * turn: a chatty resource costs one write per batch, not a print and a flush per line, and a quiet
  * resource's line waits for at most one batch of the chatty one. A resource whose buffer is full
- * ({@value #MAX_PENDING_CHARS} characters) waits for the console, so a child is slowed down no more
+ * ({@value #MAX_PENDING_BYTES} bytes) waits for the console, so a child is slowed down no more
  * than the terminal (or file) itself would slow it. Lifecycle and state lines are written at once,
  * after whatever output is pending, so a resource's lines never appear after its own exit line.
+ * Output lines are copied as the bytes the resource wrote (UTF-8 is expected), never decoded and
+ * re-encoded: one lock and one copy per read of the child's pipe ({@link LogBatch}).
  */
 public final class ConsoleReporter {
 
@@ -45,7 +48,10 @@ public final class ConsoleReporter {
     private volatile Thread writer;
 
     /** A resource's buffered output beyond this makes its log pump wait for the console. */
-    static final int MAX_PENDING_CHARS = 256 * 1024;
+    static final int MAX_PENDING_BYTES = 256 * 1024;
+
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RESET_NEWLINE = (RESET + System.lineSeparator()).getBytes(StandardCharsets.US_ASCII);
 
     public ConsoleReporter(PrintStream out, boolean colour) {
         this.out = out;
@@ -97,11 +103,18 @@ public final class ConsoleReporter {
 
     /** Queues one line of {@code resource}'s output; it is written by the console thread, in order. */
     public void log(String resource, LogLine.Stream stream, String text) {
-        Pending buffer = pending.computeIfAbsent(resource, r -> new Pending(colour
-                ? colourOf(r) + r + " | " + RESET : r + " | "));
+        log(resource, LogBatch.of(stream, text));
+    }
+
+    /**
+     * Queues the lines of one read of {@code resource}'s output, copied as bytes behind the
+     * resource's prefix under one lock; waits while the resource's queued output is full.
+     */
+    void log(String resource, LogBatch batch) {
+        Pending buffer = pending.computeIfAbsent(resource, this::pendingOf);
         boolean schedule;
         synchronized (buffer) {
-            while (buffer.text.length() > MAX_PENDING_CHARS) {
+            while (buffer.bytes.size() > MAX_PENDING_BYTES) {
                 try {
                     buffer.wait();
                 } catch (InterruptedException e) {
@@ -109,13 +122,11 @@ public final class ConsoleReporter {
                     break;
                 }
             }
-            buffer.text.append(buffer.prefix);
-            if (colour && stream == LogLine.Stream.STDERR) {
-                buffer.text.append(RED).append(text).append(RESET);
+            if (colour && batch.stream() == LogLine.Stream.STDERR) {
+                buffer.bytes.appendLines(batch, buffer.errorPrefix, RESET_NEWLINE);
             } else {
-                buffer.text.append(text);
+                buffer.bytes.appendLines(batch, buffer.prefix, NEWLINE);
             }
-            buffer.text.append(System.lineSeparator());
             schedule = !buffer.queued;
             buffer.queued = true;
         }
@@ -123,6 +134,12 @@ public final class ConsoleReporter {
             ready.add(buffer);
             startWriter();
         }
+    }
+
+    private Pending pendingOf(String resource) {
+        String prefix = colour ? colourOf(resource) + resource + " | " + RESET : resource + " | ";
+        return new Pending(prefix.getBytes(StandardCharsets.UTF_8),
+                (colour ? prefix + RED : prefix).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The resources, their state and URLs. */
@@ -206,29 +223,40 @@ public final class ConsoleReporter {
         }
     }
 
-    /** Under {@link #writeLock}: takes a resource's buffered lines and prints them. */
+    /** Under {@link #writeLock}: takes a resource's buffered lines and writes them. */
     private void writePending(Pending buffer) {
-        StringBuilder batch;
+        LineBuffer batch;
         synchronized (buffer) {
-            batch = buffer.text;
+            batch = buffer.bytes;
             buffer.queued = false;
-            if (batch.length() == 0) {
+            if (batch.size() == 0) {
                 return;
             }
-            buffer.text = new StringBuilder(Math.min(batch.capacity(), MAX_PENDING_CHARS + 8192));
+            buffer.bytes = buffer.spare != null ? buffer.spare : new LineBuffer(8192);
+            buffer.spare = null;
             buffer.notifyAll();
         }
-        out.append(batch);
+        try {
+            batch.writeTo(out);
+        } catch (java.io.IOException e) {
+            // a PrintStream does not throw; it records the error
+        }
+        synchronized (buffer) {
+            buffer.spare = batch;
+        }
     }
 
-    /** One resource's output waiting for the console. */
+    /** One resource's output waiting for the console: two buffers, one filled while the other is written. */
     private static final class Pending {
-        final String prefix;
-        StringBuilder text = new StringBuilder(256);
+        final byte[] prefix;
+        final byte[] errorPrefix;
+        LineBuffer bytes = new LineBuffer(256);
+        LineBuffer spare;
         boolean queued;
 
-        Pending(String prefix) {
+        Pending(byte[] prefix, byte[] errorPrefix) {
             this.prefix = prefix;
+            this.errorPrefix = errorPrefix;
         }
     }
 }

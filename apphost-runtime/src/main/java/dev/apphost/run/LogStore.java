@@ -9,7 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** The recent output of every resource ({@link LogBuffer}s) and the subscribers to new lines. */
+/**
+ * The recent output of every resource ({@link LogBuffer}s) and the subscribers to new lines. Lines
+ * are decoded and made {@link LogLine}s only for a live subscriber or when read.
+ */
 final class LogStore implements ResourceLogs {
 
     private final Map<String, LogBuffer> buffers = new ConcurrentHashMap<>();
@@ -20,11 +23,14 @@ final class LogStore implements ResourceLogs {
         this.capacity = capacity;
     }
 
-    void add(LogLine line) {
-        buffers.computeIfAbsent(key(line.resource()), k -> new LogBuffer(capacity)).add(line);
+    void add(String resource, LogBatch batch) {
+        String key = key(resource);
+        buffers.computeIfAbsent(key, k -> new LogBuffer(resource, capacity)).add(batch);
         for (Subscriber s : subscribers) {
-            if (s.resource == null || s.resource.equals(key(line.resource()))) {
-                s.delivery.offer(line);
+            if (s.resource == null || s.resource.equals(key)) {
+                for (int i = 0; i < batch.size(); i++) {
+                    s.delivery.offer(batch.line(resource, i));
+                }
             }
         }
     }
@@ -33,6 +39,19 @@ final class LogStore implements ResourceLogs {
     public List<LogLine> lines(String resource) {
         LogBuffer buffer = buffers.get(key(resource));
         return buffer == null ? List.of() : buffer.snapshot();
+    }
+
+    @Override
+    public List<String> tail(String resource, int count) {
+        LogBuffer buffer = buffers.get(key(resource));
+        return buffer == null || count <= 0 ? List.of()
+                : buffer.last(count).stream().map(LogLine::text).toList();
+    }
+
+    /** Bytes held for {@code resource}'s recent output. */
+    long retainedBytes(String resource) {
+        LogBuffer buffer = buffers.get(key(resource));
+        return buffer == null ? 0 : buffer.retainedBytes();
     }
 
     @Override

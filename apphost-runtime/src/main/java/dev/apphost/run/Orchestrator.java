@@ -27,7 +27,6 @@ import dev.apphost.plan.RunValues;
 import dev.apphost.run.proxy.EndpointProxies;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -416,7 +415,7 @@ public final class Orchestrator implements ResourceCommands {
             LaunchRequest request = requests.resolve(resource, executor.network());
             ConsoleGate gate = gates.get(key(name));
             gate.close();
-            return executor.start(resource, request, (stream, text) -> onLine(name, gate, stream, text));
+            return executor.start(resource, request, new ResourceOutput(name, gate, logs, () -> logFiles, console));
         }
 
         @Override
@@ -475,17 +474,6 @@ public final class Orchestrator implements ResourceCommands {
         @Override
         public void release(RunningResource r) {
             r.processes().forEach(reaper::release);
-        }
-    }
-
-    private void onLine(String resource, ConsoleGate gate, LogLine.Stream stream, String text) {
-        logs.add(new LogLine(resource, stream, Instant.now(), text));
-        ResourceLogFiles files = logFiles;
-        if (files != null) {
-            files.line(resource, stream, text);
-        }
-        if (files == null || files.showsOnConsole(resource)) {
-            gate.print(() -> console.log(resource, stream, text));
         }
     }
 

@@ -62,9 +62,17 @@ public interface ResourceExecutor extends AutoCloseable {
         }
     }
 
-    /** Receives a resource's output, line by line; called from the executor's reader threads. */
+    /** Receives a resource's output; called from the executor's reader threads. */
     @FunctionalInterface
     interface LogSink {
+        /** One line (containers' output, the AppHost's own notes). */
         void line(LogLine.Stream stream, String text);
+
+        /** The lines of one read of a process's pipe; a sink that only wants lines gets them one by one. */
+        default void lines(LogBatch batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                line(batch.stream(), batch.text(i));
+            }
+        }
     }
 }

@@ -1,14 +1,13 @@
 package dev.apphost.run;
 
 import dev.apphost.Configuration;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * A second sink for resources' output, beside the console: every line of resource {@code name} is
  * appended to {@code <AppHost module>/target/apphost/logs/<name>.log} (truncated when the AppHost
- * starts), prefixed with its time and {@code err} for standard error. The console can then be kept
+ * starts), prefixed with the time it was read and {@code out} or {@code err}. Lines that arrived in one
+ * read of the child's pipe share that read's time. The console can then be kept
  * to state lines for some or all resources with the configuration key {@code AppHost:ConsoleLogs}:
  * {@code all} (default), {@code none}, or the resources whose output still goes to the console,
  * comma-separated ({@code --AppHost:ConsoleLogs=gateway,orders}).
@@ -42,7 +42,7 @@ public final class ResourceLogFiles implements AutoCloseable {
     private final Path directory;
     private final Set<String> consoleResources;
     private final boolean consoleAll;
-    private final Map<String, BufferedWriter> writers = new ConcurrentHashMap<>();
+    private final Map<String, FileSink> writers = new ConcurrentHashMap<>();
     /** Files are flushed a few times a second, not per line: a chatty resource must not pay a write per line. */
     private final java.util.concurrent.ScheduledExecutorService flusher =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
@@ -65,13 +65,9 @@ public final class ResourceLogFiles implements AutoCloseable {
     private static final long FLUSH_MILLIS = 200;
 
     private void flushAll() {
-        for (BufferedWriter writer : writers.values()) {
+        for (FileSink writer : writers.values()) {
             synchronized (writer) {
-                try {
-                    writer.flush();
-                } catch (IOException ignored) {
-                    // the console still has the lines; the file is incomplete
-                }
+                writer.writeOut();
             }
         }
     }
@@ -93,32 +89,57 @@ public final class ResourceLogFiles implements AutoCloseable {
 
     /** Appends one line; a file that cannot be written is reported once on standard error and skipped after. */
     public void line(String resource, LogLine.Stream stream, String text) {
+        lines(resource, LogBatch.of(stream, text));
+    }
+
+    /** Appends the lines of one read, all with the batch's time: one lock and one copy per batch. */
+    void lines(String resource, LogBatch batch) {
         if (closed) {
             return;
         }
-        BufferedWriter writer = writers.computeIfAbsent(resource.toLowerCase(Locale.ROOT), this::open);
+        FileSink writer = writers.computeIfAbsent(resource.toLowerCase(Locale.ROOT), this::open);
         if (writer == NONE) {
             return;
         }
+        byte[] prefix = (batch.timestamp() + (batch.stream() == LogLine.Stream.STDERR ? " err " : " out "))
+                .getBytes(StandardCharsets.US_ASCII);
         synchronized (writer) {
-            try {
-                writer.write(Instant.now().toString());
-                writer.write(stream == LogLine.Stream.STDERR ? " err " : " out ");
-                writer.write(text);
-                writer.newLine();
-            } catch (IOException e) {
-                // the console still has the line; the file is incomplete
+            writer.buffer.appendLines(batch, prefix, NEWLINE);
+            if (writer.buffer.size() >= FILE_BUFFER) {
+                writer.writeOut();
             }
         }
     }
 
-    private static final BufferedWriter NONE = new BufferedWriter(java.io.Writer.nullWriter());
+    private static final int FILE_BUFFER = 64 * 1024;
+    private static final byte[] NEWLINE = System.lineSeparator().getBytes(StandardCharsets.US_ASCII);
+    private static final FileSink NONE = new FileSink(OutputStream.nullOutputStream());
 
-    private BufferedWriter open(String resource) {
+    /** One resource's file and the bytes not yet written to it; used under its own monitor. */
+    private static final class FileSink {
+        final OutputStream out;
+        final LineBuffer buffer = new LineBuffer(FILE_BUFFER);
+
+        FileSink(OutputStream out) {
+            this.out = out;
+        }
+
+        void writeOut() {
+            try {
+                if (buffer.size() > 0) {
+                    buffer.writeTo(out);
+                }
+            } catch (IOException e) {
+                // the console still has the lines; the file is incomplete
+            }
+        }
+    }
+
+    private FileSink open(String resource) {
         try {
             Files.createDirectories(directory);
-            return Files.newBufferedWriter(file(resource), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            return new FileSink(Files.newOutputStream(file(resource), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
         } catch (IOException | UncheckedIOException e) {
             System.err.println("apphost: cannot write the log file of resource '" + resource + "' in " + directory
                     + ": " + e.getMessage());
@@ -130,10 +151,11 @@ public final class ResourceLogFiles implements AutoCloseable {
     public void close() {
         closed = true;
         flusher.shutdownNow();
-        for (BufferedWriter writer : writers.values()) {
+        for (FileSink writer : writers.values()) {
             synchronized (writer) {
+                writer.writeOut();
                 try {
-                    writer.close();
+                    writer.out.close();
                 } catch (IOException ignored) {
                     // nothing left to save
                 }

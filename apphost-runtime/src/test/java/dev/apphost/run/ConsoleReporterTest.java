@@ -91,7 +91,7 @@ class ConsoleReporterTest {
         int quietAt = lines.indexOf("quiet | hello");
         assertThat(quietAt).isPositive();
         // at most what the chatty resource had buffered, plus one batch, comes before the quiet line
-        int batchLines = ConsoleReporter.MAX_PENDING_CHARS / "chatty | line 100000".length() + 1;
+        int batchLines = ConsoleReporter.MAX_PENDING_BYTES / "chatty | line 100000".length() + 1;
         assertThat(quietAt).isLessThan(chattyBefore + 2 * batchLines);
         assertThat(lines.stream().filter(l -> l.startsWith("chatty | ")).count()).isEqualTo(400_000);
     }
@@ -108,5 +108,32 @@ class ConsoleReporterTest {
         assertThat(lines).hasSize(1001);
         assertThat(lines.get(999)).isEqualTo("api | out 999");
         assertThat(lines.get(1000)).isEqualTo("last");
+    }
+
+    @Test
+    void everyLineOfABatchGetsThePrefixAndStandardErrorIsRedOnAColourConsole() throws Exception {
+        SlowSink sink = new SlowSink(0);
+        ConsoleReporter console = new ConsoleReporter(new PrintStream(sink, false, StandardCharsets.UTF_8), true);
+        byte[] bytes = "one\ntwo\n\u00e9t\u00e9\n".getBytes(StandardCharsets.UTF_8);
+        LogPump.start("test", new java.io.ByteArrayInputStream(bytes), LogLine.Stream.STDERR,
+                new ResourceExecutor.LogSink() {
+                    @Override
+                    public void line(LogLine.Stream stream, String text) {
+                        throw new AssertionError("batches expected");
+                    }
+
+                    @Override
+                    public void lines(LogBatch batch) {
+                        console.log("api", batch);
+                    }
+                }).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        console.log("api", LogLine.Stream.STDOUT, "plain");
+        console.flush();
+        String cyan = "\u001b[36m";
+        String red = "\u001b[31m";
+        String reset = "\u001b[0m";
+        String prefix = cyan + "api | " + reset;
+        assertThat(sink.lines()).containsExactly(prefix + red + "one" + reset, prefix + red + "two" + reset,
+                prefix + red + "\u00e9t\u00e9" + reset, prefix + "plain");
     }
 }
