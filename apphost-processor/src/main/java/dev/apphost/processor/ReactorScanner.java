@@ -31,7 +31,8 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * {@code <properties>} of the pom and of its parents that are part of the reactor (CI-friendly
  * {@code ${revision}} versions work). Anything else unresolved stays as written.
  *
- * <p>An instance caches the poms it has read; use one instance per scan.
+ * <p>An instance caches the poms it has read; use one instance per scan. Given a {@link PomCache},
+ * it takes unchanged poms from there instead of parsing them.
  */
 public final class ReactorScanner {
 
@@ -43,6 +44,17 @@ public final class ReactorScanner {
 
     private final Map<Path, Model> models = new HashMap<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final PomCache cache;
+
+    /** A scanner that reads every pom. */
+    public ReactorScanner() {
+        this(PomCache.none());
+    }
+
+    /** A scanner that takes unchanged poms from {@code cache} and adds the others to it. */
+    ReactorScanner(PomCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * Walks up from {@code start} (a folder, or a file inside one) to the first folder holding a
@@ -291,7 +303,11 @@ public final class ReactorScanner {
         if (cached != null) {
             return cached;
         }
-        Model model;
+        Model model = cache.get(pom);
+        if (model != null) {
+            models.put(pom, model);
+            return model;
+        }
         try (InputStream in = Files.newInputStream(pom)) {
             model = new MavenXpp3Reader().read(in, false);
         } catch (XmlPullParserException e) {
@@ -300,6 +316,7 @@ public final class ReactorScanner {
         } catch (IOException e) {
             throw new ReactorException(Problem.of(Message.POM_UNREADABLE, pom, String.valueOf(e)), e);
         }
+        cache.put(pom, model);
         models.put(pom, model);
         return model;
     }
