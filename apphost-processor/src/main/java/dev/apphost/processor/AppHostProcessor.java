@@ -1,7 +1,6 @@
 package dev.apphost.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
@@ -139,7 +138,7 @@ public final class AppHostProcessor extends AbstractProcessor {
             String packageName = processingEnv.getElementUtils().getPackageOf(element)
                     .getQualifiedName().toString();
             boolean generatedAvailable = processingEnv.getElementUtils()
-                    .getTypeElement(ProjectsSourceGenerator.GENERATED.canonicalName()) != null;
+                    .getTypeElement(ProjectsSourceGenerator.GENERATED) != null;
             Set<String> referenced = allProjects ? null
                     : ProjectReferences.find(processingEnv, round.getRootElements());
             List<NamedProject> projects = names.projects();
@@ -154,10 +153,14 @@ public final class AppHostProcessor extends AbstractProcessor {
                 remembered.save(declared);
             }
             timing.mark("references");
-            JavaFile file = new ProjectsSourceGenerator(generatedAvailable)
-                    .generate(packageName, name(element), reactor, projects, element);
-            timing.mark("javapoet");
-            file.writeTo(processingEnv.getFiler());
+            String source = new ProjectsSourceGenerator(generatedAvailable)
+                    .generate(packageName, name(element), projects);
+            timing.mark("generate");
+            String qualified = packageName.isEmpty() ? ProjectsSourceGenerator.CLASS_NAME
+                    : packageName + "." + ProjectsSourceGenerator.CLASS_NAME;
+            try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, element).openWriter()) {
+                writer.write(source);
+            }
             timing.mark("source");
             FileObject table = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName,
                     ProjectsSourceGenerator.TABLE_NAME, element);

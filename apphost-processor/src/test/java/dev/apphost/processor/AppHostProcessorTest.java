@@ -637,7 +637,7 @@ class AppHostProcessorTest {
                 "apphost.projects");
         assertThat(processor.getSupportedAnnotationTypes()).containsExactly(AppHost.class.getName());
         assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
-        assertThat(ProjectsSourceGenerator.GENERATED_PROJECT_METADATA.canonicalName())
+        assertThat(ProjectsSourceGenerator.GENERATED_PROJECT_METADATA)
                 .isEqualTo(dev.apphost.annotations.GeneratedProjectMetadata.class.getName());
     }
 
