@@ -200,21 +200,14 @@ public final class ReactorScanner {
     }
 
     private static ModuleInfo toModule(Path rootDir, Path pom, Model model, Map<String, Model> byKey) {
-        Properties props = new Properties();
-        collectProperties(model, byKey, props, new HashSet<>());
         String groupId = groupId(model);
         String version = version(model);
-        Parent parent = model.getParent();
-        if (parent != null) {
-            props.setProperty("project.parent.groupId", nullToEmpty(parent.getGroupId()));
-            props.setProperty("project.parent.version", nullToEmpty(parent.getVersion()));
+        if (groupId.contains("${") || version.contains("${")) {
+            Properties props = new Properties();
+            collectProperties(model, byKey, props, new HashSet<>());
+            groupId = interpolated(model, groupId, version, props);
+            version = interpolate(version, props);
         }
-        props.setProperty("project.artifactId", nullToEmpty(model.getArtifactId()));
-        props.setProperty("project.groupId", groupId);
-        props.setProperty("project.version", version);
-        groupId = interpolate(groupId, props);
-        props.setProperty("project.groupId", groupId);
-        version = interpolate(version, props);
         String relative = rootDir.relativize(pom.getParent()).toString().replace('\\', '/');
         String name = model.getProperties().getProperty(PROJECT_NAME_PROPERTY);
         return new ModuleInfo(
@@ -225,6 +218,24 @@ public final class ReactorScanner {
                 version,
                 model.getPackaging() == null ? "jar" : model.getPackaging().trim(),
                 name == null || name.isBlank() ? null : name.trim());
+    }
+
+    /**
+     * The groupId with {@code ${...}} resolved; leaves {@code props} ready to resolve the version
+     * ({@code project.*} set, {@code project.groupId} resolved).
+     */
+    private static String interpolated(Model model, String groupId, String version, Properties props) {
+        Parent parent = model.getParent();
+        if (parent != null) {
+            props.setProperty("project.parent.groupId", nullToEmpty(parent.getGroupId()));
+            props.setProperty("project.parent.version", nullToEmpty(parent.getVersion()));
+        }
+        props.setProperty("project.artifactId", nullToEmpty(model.getArtifactId()));
+        props.setProperty("project.groupId", groupId);
+        props.setProperty("project.version", version);
+        String resolved = interpolate(groupId, props);
+        props.setProperty("project.groupId", resolved);
+        return resolved;
     }
 
     /** Properties of the model's reactor parents first, so that the model's own win. */
