@@ -143,7 +143,7 @@ public final class AppHostProcessor extends AbstractProcessor {
                     : ProjectReferences.find(processingEnv, round.getRootElements());
             List<NamedProject> projects = names.projects();
             if (referenced != null) {
-                remembered = ReferencedNames.load(apphostFolder());
+                remembered = ReferencedNames.load(namesFile());
                 referenced.addAll(remembered.names());
                 projects = declared(projects, referenced);
                 declared = new HashSet<>();
@@ -248,6 +248,13 @@ public final class AppHostProcessor extends AbstractProcessor {
     private PomCache pomCache() {
         Path folder = apphostFolder();
         return folder == null ? PomCache.none() : PomCache.load(folder.resolve("processor-poms.tsv"));
+    }
+
+    /** {@code target/apphost/processor-names-classes.txt} for {@code target/classes}; null when the output is no folder. */
+    private Path namesFile() {
+        Path folder = apphostFolder();
+        Path classes = folder == null ? null : folderOf(outputFolder(StandardLocation.CLASS_OUTPUT));
+        return folder == null ? null : folder.resolve("processor-names-" + classes.getFileName() + ".txt");
     }
 
     /** {@code apphost} beside the class output folder ({@code target/apphost}); null when the output is no folder. */

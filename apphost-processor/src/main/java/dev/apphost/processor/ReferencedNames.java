@@ -11,16 +11,15 @@ import java.util.TreeSet;
 
 /**
  * The names {@code Projects} declared in the module's previous builds, kept in
- * {@code target/apphost/processor-names.txt}. An incremental compiler (an IDE) may recompile the
+ * {@code target/apphost/processor-names-classes.txt} (one file per class output folder, so main and
+ * test compilations keep their own). An incremental compiler (an IDE) may recompile the
  * {@code @AppHost} class without the other sources that name modules; declaring what was declared
  * before keeps their references valid. {@code mvn clean} forgets them. Without a folder to keep
  * them in, nothing is remembered.
  *
- * <p>Usage: {@code var names = ReferencedNames.load(folder); ... names.save(declared);}
+ * <p>Usage: {@code var names = ReferencedNames.load(file); ... names.save(declared);}
  */
 final class ReferencedNames {
-
-    private static final String FILE = "processor-names.txt";
 
     private final Path file;
     private final Set<String> names;
@@ -30,10 +29,9 @@ final class ReferencedNames {
         this.names = names;
     }
 
-    /** The names kept in {@code folder} (null: none). */
-    static ReferencedNames load(Path folder) {
+    /** The names kept in {@code file} (null: none). */
+    static ReferencedNames load(Path file) {
         Set<String> names = new TreeSet<>();
-        Path file = folder == null ? null : folder.resolve(FILE);
         if (file != null) {
             try {
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -62,7 +60,7 @@ final class ReferencedNames {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
+            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             Files.write(tmp, sorted, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             names.clear();

@@ -242,7 +242,7 @@ class AppHostProcessorTest {
         assertThat(javacInto(classes, generated, main, other)).isEmpty();
         Path cache = host.resolve("target/apphost/processor-poms.tsv");
         assertThat(cache).content().contains(pom(host.getParent().resolve("api-service")) + "\t");
-        assertThat(host.resolve("target/apphost/processor-names.txt")).content().isEqualTo("ApiService\nWebFrontend\n");
+        assertThat(host.resolve("target/apphost/processor-names-classes.txt")).content().isEqualTo("ApiService\nWebFrontend\n");
 
         // an IDE recompiles the AppHost class alone, after a module got a new name
         Pom.child("api-service").property("apphost.projectName", "Backend").writeTo(host.getParent().resolve("api-service"));
