@@ -139,19 +139,7 @@ public final class AppHostProcessor extends AbstractProcessor {
                     .getQualifiedName().toString();
             boolean generatedAvailable = processingEnv.getElementUtils()
                     .getTypeElement(ProjectsSourceGenerator.GENERATED) != null;
-            Set<String> referenced = allProjects ? null
-                    : ProjectReferences.find(processingEnv, round.getRootElements());
-            List<NamedProject> projects = names.projects();
-            if (referenced != null) {
-                remembered = ReferencedNames.load(namesFile());
-                referenced.addAll(remembered.names());
-                projects = declared(projects, referenced);
-                declared = new HashSet<>();
-                projects.forEach(p -> declared.add(p.name()));
-                runnable = new HashSet<>();
-                names.projects().forEach(p -> runnable.add(p.name()));
-                remembered.save(declared);
-            }
+            List<NamedProject> projects = allProjects ? names.projects() : declared(names.projects(), round);
             timing.mark("references");
             String source = new ProjectsSourceGenerator(generatedAvailable)
                     .generate(packageName, name(element), projects);
@@ -227,18 +215,30 @@ public final class AppHostProcessor extends AbstractProcessor {
                 "expected " + AppHostOptions.PROJECTS_REFERENCED + " or " + AppHostOptions.PROJECTS_ALL));
     }
 
-    /** The projects that get a nested class: those named in {@code referenced}, or all when it is null. */
-    private static List<NamedProject> declared(List<NamedProject> projects, Set<String> referenced) {
+    /**
+     * The projects that get a nested class in the referenced mode: those the round's sources name
+     * and those declared by the previous builds ({@link ReferencedNames}); all of them when the
+     * sources cannot be read ({@link ProjectReferences}). Remembers the choice for later rounds.
+     */
+    private List<NamedProject> declared(List<NamedProject> projects, RoundEnvironment round) {
+        Set<String> referenced = ProjectReferences.find(processingEnv, round.getRootElements());
         if (referenced == null) {
             return projects;
         }
-        List<NamedProject> declared = new ArrayList<>();
+        remembered = ReferencedNames.load(namesFile());
+        referenced.addAll(remembered.names());
+        List<NamedProject> result = new ArrayList<>();
+        declared = new HashSet<>();
+        runnable = new HashSet<>();
         for (NamedProject project : projects) {
+            runnable.add(project.name());
             if (referenced.contains(project.name())) {
-                declared.add(project);
+                result.add(project);
+                declared.add(project.name());
             }
         }
-        return declared;
+        remembered.save(declared);
+        return result;
     }
 
     /**
