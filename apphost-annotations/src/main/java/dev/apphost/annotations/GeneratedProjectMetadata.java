@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The base of the nested classes of a generated {@code Projects} class. They are empty: their
- * values live in one table the processor writes beside {@code Projects.class}, {@code Projects.tsv}
- * (so javac compiles 500 empty classes for 500 modules, not 2,000 methods). AppHost code never
+ * values live in one table the processor writes beside {@code Projects.class}, {@code Projects.tsv},
+ * which lists every runnable module (javac compiles no methods, and by default only the classes of
+ * the modules the AppHost's sources name). AppHost code never
  * touches this class; it passes {@code Projects.ApiService.class} to
  * {@code builder.addProject(Projects.ApiService.class, "apiservice")}.
  *

@@ -19,7 +19,21 @@ public final class AppHostOptions {
      */
     public static final String REACTOR_ROOT = "apphost.reactorRoot";
 
-    public static final Set<String> ALL = Set.of(MODULE_DIR, REACTOR_ROOT);
+    /**
+     * Which modules get a nested class in {@code Projects}: {@value #PROJECTS_REFERENCED} (default),
+     * those the compiled sources name ({@code Projects.ApiService}), or {@value #PROJECTS_ALL}, every
+     * runnable module (for code completion of modules not used yet, at javac's cost of one type per
+     * module). The table {@code Projects.tsv} always lists every runnable module.
+     */
+    public static final String PROJECTS = "apphost.projects";
+
+    /** Value of {@link #PROJECTS}: the modules the sources name. */
+    public static final String PROJECTS_REFERENCED = "referenced";
+
+    /** Value of {@link #PROJECTS}: every runnable module. */
+    public static final String PROJECTS_ALL = "all";
+
+    public static final Set<String> ALL = Set.of(MODULE_DIR, REACTOR_ROOT, PROJECTS);
 
     private AppHostOptions() {
     }

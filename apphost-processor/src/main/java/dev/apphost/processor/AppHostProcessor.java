@@ -1,7 +1,6 @@
 package dev.apphost.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import java.io.IOException;
@@ -13,10 +12,13 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.FilerException;
@@ -45,6 +47,11 @@ public final class AppHostProcessor extends AbstractProcessor {
     public static final String APPHOST = "dev.apphost.annotations.AppHost";
 
     private Element appHost;
+    /** Names of the nested classes written, in the referenced mode; null otherwise. */
+    private Set<String> declared;
+    /** Names of all runnable modules, in the referenced mode. */
+    private Set<String> runnable;
+    private ReferencedNames remembered;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -63,7 +70,11 @@ public final class AppHostProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        if (round.processingOver() || annotations.isEmpty()) {
+        if (round.processingOver()) {
+            return false;
+        }
+        if (annotations.isEmpty()) {
+            checkLateReferences(round);
             return false;
         }
         Reporter reporter = new Reporter(processingEnv.getMessager());
@@ -79,7 +90,7 @@ public final class AppHostProcessor extends AbstractProcessor {
                 }
                 appHost = element;
                 try {
-                    generate(element, mirror, reporter);
+                    generate(element, mirror, reporter, round);
                 } catch (RuntimeException | LinkageError e) {
                     reporter.report(Message.INTERNAL_ERROR, element, mirror, String.valueOf(e));
                 }
@@ -88,16 +99,24 @@ public final class AppHostProcessor extends AbstractProcessor {
         return false;
     }
 
-    private void generate(Element element, AnnotationMirror mirror, Reporter reporter) {
+    private void generate(Element element, AnnotationMirror mirror, Reporter reporter, RoundEnvironment round) {
         Map<String, String> options = processingEnv.getOptions();
         try {
+            Timing timing = new Timing();
+            boolean allProjects = allProjects(options);
             Path modulePom = modulePom(element, options);
             if (modulePom == null) {
                 reporter.report(Message.MODULE_UNKNOWN, element, mirror);
                 return;
             }
             Path reactorRoot = pathOption(options, AppHostOptions.REACTOR_ROOT);
-            Reactor reactor = new ReactorScanner().scan(modulePom, reactorRoot);
+            timing.mark("module");
+            PomCache cache = pomCache();
+            timing.mark("cacheload");
+            Reactor reactor = new ReactorScanner(cache).scan(modulePom, reactorRoot);
+            timing.mark("scan");
+            cache.save();
+            timing.mark("cachesave");
             for (Problem warning : reactor.warnings()) {
                 reporter.report(warning, element, mirror);
             }
@@ -115,19 +134,29 @@ public final class AppHostProcessor extends AbstractProcessor {
             if (names.projects().isEmpty()) {
                 reporter.report(Message.NO_RUNNABLE_MODULES, element, mirror, reactor.rootPom());
             }
+            timing.mark("names");
             String packageName = processingEnv.getElementUtils().getPackageOf(element)
                     .getQualifiedName().toString();
             boolean generatedAvailable = processingEnv.getElementUtils()
-                    .getTypeElement(ProjectsSourceGenerator.GENERATED.canonicalName()) != null;
-            JavaFile file = new ProjectsSourceGenerator(generatedAvailable)
-                    .generate(packageName, name(element), reactor, names.projects(), element);
-            file.writeTo(processingEnv.getFiler());
+                    .getTypeElement(ProjectsSourceGenerator.GENERATED) != null;
+            List<NamedProject> projects = allProjects ? names.projects() : declared(names.projects(), round);
+            timing.mark("references");
+            String source = new ProjectsSourceGenerator(generatedAvailable)
+                    .generate(packageName, name(element), projects);
+            timing.mark("generate");
+            String qualified = packageName.isEmpty() ? ProjectsSourceGenerator.CLASS_NAME
+                    : packageName + "." + ProjectsSourceGenerator.CLASS_NAME;
+            try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, element).openWriter()) {
+                writer.write(source);
+            }
+            timing.mark("source");
             FileObject table = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName,
                     ProjectsSourceGenerator.TABLE_NAME, element);
             try (Writer writer = new OutputStreamWriter(table.openOutputStream(), StandardCharsets.UTF_8)) {
                 writer.write(new ProjectsSourceGenerator(generatedAvailable)
                         .table(reactor.appHostPom().getParent(), names.projects()));
             }
+            timing.mark("table");
         } catch (ReactorException e) {
             reporter.report(e.problem(), element, mirror);
         } catch (FilerException e) {
@@ -172,6 +201,93 @@ public final class AppHostProcessor extends AbstractProcessor {
             throw first;
         }
         return null;
+    }
+
+    private static boolean allProjects(Map<String, String> options) throws ReactorException {
+        String value = options.getOrDefault(AppHostOptions.PROJECTS, AppHostOptions.PROJECTS_REFERENCED).trim();
+        if (value.equals(AppHostOptions.PROJECTS_ALL)) {
+            return true;
+        }
+        if (value.equals(AppHostOptions.PROJECTS_REFERENCED) || value.isEmpty()) {
+            return false;
+        }
+        throw new ReactorException(Problem.of(Message.BAD_OPTION, AppHostOptions.PROJECTS, value,
+                "expected " + AppHostOptions.PROJECTS_REFERENCED + " or " + AppHostOptions.PROJECTS_ALL));
+    }
+
+    /**
+     * The projects that get a nested class in the referenced mode: those the round's sources name
+     * and those declared by the previous builds ({@link ReferencedNames}); all of them when the
+     * sources cannot be read ({@link ProjectReferences}). Remembers the choice for later rounds.
+     */
+    private List<NamedProject> declared(List<NamedProject> projects, RoundEnvironment round) {
+        Set<String> referenced = ProjectReferences.find(processingEnv, round.getRootElements());
+        if (referenced == null) {
+            return projects;
+        }
+        remembered = ReferencedNames.load(namesFile());
+        referenced.addAll(remembered.names());
+        List<NamedProject> result = new ArrayList<>();
+        declared = new HashSet<>();
+        runnable = new HashSet<>();
+        for (NamedProject project : projects) {
+            runnable.add(project.name());
+            if (referenced.contains(project.name())) {
+                result.add(project);
+                declared.add(project.name());
+            }
+        }
+        remembered.save(declared);
+        return result;
+    }
+
+    /**
+     * The pom cache, kept beside the class output folder ({@code target/apphost/processor-poms.tsv}
+     * for {@code target/classes}) so that it is not packaged; none when the output is no folder.
+     */
+    private PomCache pomCache() {
+        Path folder = apphostFolder();
+        return folder == null ? PomCache.none() : PomCache.load(folder.resolve("processor-poms.tsv"));
+    }
+
+    /** {@code target/apphost/processor-names-classes.txt} for {@code target/classes}; null when the output is no folder. */
+    private Path namesFile() {
+        Path folder = apphostFolder();
+        Path classes = folder == null ? null : folderOf(outputFolder(StandardLocation.CLASS_OUTPUT));
+        return folder == null ? null : folder.resolve("processor-names-" + classes.getFileName() + ".txt");
+    }
+
+    /** {@code apphost} beside the class output folder ({@code target/apphost}); null when the output is no folder. */
+    private Path apphostFolder() {
+        Path classes = folderOf(outputFolder(StandardLocation.CLASS_OUTPUT));
+        return classes == null || classes.getParent() == null ? null : classes.getParent().resolve("apphost");
+    }
+
+    /**
+     * After {@code Projects} was written (referenced mode): sources generated by other processors in
+     * later rounds that name a module without a nested class get an error with the way out; the
+     * name is remembered, so the next build declares it.
+     */
+    private void checkLateReferences(RoundEnvironment round) {
+        if (declared == null || round.getRootElements().isEmpty()) {
+            return;
+        }
+        Set<String> named = ProjectReferences.find(processingEnv, round.getRootElements());
+        Set<String> late = new TreeSet<>();
+        if (named != null) {
+            for (String name : named) {
+                if (runnable.contains(name) && !declared.contains(name)) {
+                    late.add(name);
+                }
+            }
+        }
+        if (!late.isEmpty()) {
+            Set<String> next = new HashSet<>(declared);
+            next.addAll(late);
+            remembered.save(next);
+            new Reporter(processingEnv.getMessager()).report(Message.NAMED_LATE, appHost, mirror(appHost),
+                    String.join(", ", late));
+        }
     }
 
     /** The option's value as a path; null when the option is not set. */

@@ -73,6 +73,12 @@ public enum Message {
     UNKNOWN_EXCLUDE("AppHostUnknownExclude", Diagnostic.Kind.WARNING,
             "@AppHost(exclude) names '%s', which is no runnable module of the reactor %s"),
 
+    /** Args: the names. */
+    NAMED_LATE("AppHostNamedLate", Diagnostic.Kind.ERROR,
+            "Projects.%s is named only by sources generated after Projects was written, so it has no"
+                    + " nested class in this build; the next build declares it, or set -A"
+                    + AppHostOptions.PROJECTS + "=" + AppHostOptions.PROJECTS_ALL),
+
     /** Args: reason. */
     WRITE_FAILED("AppHostWriteFailed", Diagnostic.Kind.ERROR, "Cannot write Projects: %s"),
 

@@ -31,7 +31,8 @@ import org.codehaus.plexus.util.xml.pull.XmlPullParserException;
  * {@code <properties>} of the pom and of its parents that are part of the reactor (CI-friendly
  * {@code ${revision}} versions work). Anything else unresolved stays as written.
  *
- * <p>An instance caches the poms it has read; use one instance per scan.
+ * <p>An instance caches the poms it has read; use one instance per scan. Given a {@link PomCache},
+ * it takes unchanged poms from there instead of parsing them.
  */
 public final class ReactorScanner {
 
@@ -43,6 +44,17 @@ public final class ReactorScanner {
 
     private final Map<Path, Model> models = new HashMap<>();
     private final List<Problem> warnings = new ArrayList<>();
+    private final PomCache cache;
+
+    /** A scanner that reads every pom. */
+    public ReactorScanner() {
+        this(PomCache.none());
+    }
+
+    /** A scanner that takes unchanged poms from {@code cache} and adds the others to it. */
+    ReactorScanner(PomCache cache) {
+        this.cache = cache;
+    }
 
     /**
      * Walks up from {@code start} (a folder, or a file inside one) to the first folder holding a
@@ -188,21 +200,14 @@ public final class ReactorScanner {
     }
 
     private static ModuleInfo toModule(Path rootDir, Path pom, Model model, Map<String, Model> byKey) {
-        Properties props = new Properties();
-        collectProperties(model, byKey, props, new HashSet<>());
         String groupId = groupId(model);
         String version = version(model);
-        Parent parent = model.getParent();
-        if (parent != null) {
-            props.setProperty("project.parent.groupId", nullToEmpty(parent.getGroupId()));
-            props.setProperty("project.parent.version", nullToEmpty(parent.getVersion()));
+        if (groupId.contains("${") || version.contains("${")) {
+            Properties props = new Properties();
+            collectProperties(model, byKey, props, new HashSet<>());
+            groupId = interpolated(model, groupId, version, props);
+            version = interpolate(version, props);
         }
-        props.setProperty("project.artifactId", nullToEmpty(model.getArtifactId()));
-        props.setProperty("project.groupId", groupId);
-        props.setProperty("project.version", version);
-        groupId = interpolate(groupId, props);
-        props.setProperty("project.groupId", groupId);
-        version = interpolate(version, props);
         String relative = rootDir.relativize(pom.getParent()).toString().replace('\\', '/');
         String name = model.getProperties().getProperty(PROJECT_NAME_PROPERTY);
         return new ModuleInfo(
@@ -213,6 +218,24 @@ public final class ReactorScanner {
                 version,
                 model.getPackaging() == null ? "jar" : model.getPackaging().trim(),
                 name == null || name.isBlank() ? null : name.trim());
+    }
+
+    /**
+     * The groupId with {@code ${...}} resolved; leaves {@code props} ready to resolve the version
+     * ({@code project.*} set, {@code project.groupId} resolved).
+     */
+    private static String interpolated(Model model, String groupId, String version, Properties props) {
+        Parent parent = model.getParent();
+        if (parent != null) {
+            props.setProperty("project.parent.groupId", nullToEmpty(parent.getGroupId()));
+            props.setProperty("project.parent.version", nullToEmpty(parent.getVersion()));
+        }
+        props.setProperty("project.artifactId", nullToEmpty(model.getArtifactId()));
+        props.setProperty("project.groupId", groupId);
+        props.setProperty("project.version", version);
+        String resolved = interpolate(groupId, props);
+        props.setProperty("project.groupId", resolved);
+        return resolved;
     }
 
     /** Properties of the model's reactor parents first, so that the model's own win. */
@@ -291,7 +314,11 @@ public final class ReactorScanner {
         if (cached != null) {
             return cached;
         }
-        Model model;
+        Model model = cache.get(pom);
+        if (model != null) {
+            models.put(pom, model);
+            return model;
+        }
         try (InputStream in = Files.newInputStream(pom)) {
             model = new MavenXpp3Reader().read(in, false);
         } catch (XmlPullParserException e) {
@@ -300,6 +327,7 @@ public final class ReactorScanner {
         } catch (IOException e) {
             throw new ReactorException(Problem.of(Message.POM_UNREADABLE, pom, String.valueOf(e)), e);
         }
+        cache.put(pom, model);
         models.put(pom, model);
         return model;
     }

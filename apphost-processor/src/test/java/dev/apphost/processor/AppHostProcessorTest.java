@@ -53,8 +53,12 @@ class AppHostProcessorTest {
         return tmp.resolve("host");
     }
 
+    /**
+     * With {@code -Aapphost.projects=all}: these tests are about every module's nested class
+     * (naming, metadata, exclusion); the default, only the modules the sources name, has its own.
+     */
     private static Compilation compile(Path moduleDir, JavaFileObject... sources) {
-        return compile(List.of("-Aapphost.moduleDir=" + moduleDir), sources);
+        return compile(List.of("-Aapphost.moduleDir=" + moduleDir, "-Aapphost.projects=all"), sources);
     }
 
     private static Compilation compile(List<String> options, JavaFileObject... sources) {
@@ -66,6 +70,11 @@ class AppHostProcessorTest {
 
     private static JavaFileObject host(String source) {
         return JavaFileObjects.forSourceString("demo.Host", source);
+    }
+
+    private static String table(Compilation compilation) throws IOException {
+        return compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "demo", "Projects.tsv").orElseThrow()
+                .getCharContent(false).toString();
     }
 
     private static String pom(Path moduleDir) {
@@ -134,11 +143,143 @@ class AppHostProcessorTest {
                 }
                 """);
 
-        Compilation compilation = compile(host, main);
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), main);
 
         assertThat(compilation).succeededWithoutWarnings();
-        Object api = new GeneratedClasses(compilation).loadClass("demo.Host").getMethod("api").invoke(null);
+        GeneratedClasses classes = new GeneratedClasses(compilation);
+        Object api = classes.loadClass("demo.Host").getMethod("api").invoke(null);
         assertThat(((ProjectMetadata) api).artifactId()).isEqualTo("api-service");
+        assertThat(Arrays.stream(classes.loadClass("demo.Projects").getDeclaredClasses()).map(Class::getSimpleName))
+                .as("by default only the modules the sources name").containsExactly("ApiService");
+        assertThat(table(compilation)).contains("ApiService\t", "WebFrontend\t");
+    }
+
+    @Test
+    void modulesNamedQualifiedOrImportedInAnySourceOfTheCompilationAreDeclared() throws Exception {
+        Path host = standardReactor();
+        JavaFileObject other = JavaFileObjects.forSourceString("demo.other.Other", """
+                package demo.other;
+
+                import demo.Projects.WebFrontend;
+
+                class Other {
+                    Class<?> web = WebFrontend.class;
+                    Class<?> api = demo.Projects.ApiService.class;
+                }
+                """);
+
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), host(HOST), other);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        String source = compilation.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString();
+        assertThat(source).contains("class ApiService ", "class WebFrontend ");
+    }
+
+    @Test
+    void aStarImportOfProjectsDeclaresEveryModule() throws Exception {
+        Path host = standardReactor();
+        JavaFileObject main = host("""
+                package demo;
+
+                import static demo.Projects.*;
+                import dev.apphost.annotations.AppHost;
+
+                @AppHost
+                public class Host {
+                }
+                """);
+
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), main);
+
+        assertThat(compilation).succeeded();
+        String source = compilation.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString();
+        assertThat(source).contains("class ApiService ", "class WebFrontend ");
+    }
+
+    @Test
+    void anUnknownProjectsOptionValueIsABadOption() {
+        Path host = standardReactor();
+
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host, "-Aapphost.projects=some"),
+                host(HOST));
+
+        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.projects=some: expected referenced or all");
+    }
+
+    @Test
+    void aModuleNamedOnlyByASourceGeneratedLaterIsAnErrorWithTheWayOut() {
+        Path host = standardReactor();
+
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new AppHostProcessor(), new RoundCounter())
+                .withOptions("-Aapphost.moduleDir=" + host)
+                .compile(host(HOST));
+
+        assertThat(compilation).failed();
+        assertThat(compilation).hadErrorContaining("[AppHostNamedLate] Projects.ApiService is named only by sources"
+                + " generated after Projects was written");
+        assertThat(compilation).hadErrorContaining("-Aapphost.projects=all");
+    }
+
+    @Test
+    void laterBuildsStatUnchangedPomsRereadChangedOnesAndKeepNamesDeclaredBefore() throws Exception {
+        Path host = standardReactor();
+        Path classes = host.resolve("target/classes");
+        Path generated = host.resolve("target/generated-sources/annotations");
+        JavaFileObject other = JavaFileObjects.forSourceString("demo.Other",
+                "package demo; class Other { Class<?> web = Projects.WebFrontend.class; }");
+        JavaFileObject main = host("""
+                package demo;
+
+                import dev.apphost.annotations.AppHost;
+
+                @AppHost
+                public class Host {
+                    Class<?> api = Projects.ApiService.class;
+                }
+                """);
+
+        assertThat(javacInto(classes, generated, main, other)).isEmpty();
+        Path cache = host.resolve("target/apphost/processor-poms.tsv");
+        assertThat(cache).content().contains(pom(host.getParent().resolve("api-service")) + "\t");
+        assertThat(host.resolve("target/apphost/processor-names-classes.txt")).content().isEqualTo("ApiService\nWebFrontend\n");
+
+        // an IDE recompiles the AppHost class alone, after a module got a new name
+        Pom.child("api-service").property("apphost.projectName", "Backend").writeTo(host.getParent().resolve("api-service"));
+        JavaFileObject renamed = host("""
+                package demo;
+
+                import dev.apphost.annotations.AppHost;
+
+                @AppHost
+                public class Host {
+                    Class<?> api = Projects.Backend.class;
+                }
+                """);
+        assertThat(javacInto(classes, generated, renamed)).isEmpty();
+        assertThat(generated.resolve("demo/Projects.java")).content()
+                .as("the changed pom was read again, WebFrontend is still declared for Other")
+                .contains("class Backend ", "class WebFrontend ").doesNotContain("class ApiService ");
+        assertThat(classes.resolve("demo/Projects.tsv")).content().contains("Backend\tdemo\tapi-service\t");
+    }
+
+    /** Compiles into real folders (the processor keeps its files beside the class output); the diagnostics. */
+    private static List<Diagnostic<? extends JavaFileObject>> javacInto(Path classes, Path generated,
+            JavaFileObject... sources) throws Exception {
+        Files.createDirectories(classes);
+        Files.createDirectories(generated);
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        String classpath = Path.of(ProjectMetadata.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                + java.io.File.pathSeparator + classes;
+        try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath),
+                    null, List.of(sources));
+            task.setProcessors(List.of(new AppHostProcessor()));
+            task.call();
+        }
+        return diagnostics.getDiagnostics();
     }
 
     @Test
@@ -361,7 +502,8 @@ class AppHostProcessorTest {
         try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
             // the source is in memory: only the -d folder tells where the module is
             javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath),
+                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath,
+                            "-Aapphost.projects=all"),
                     null, List.of(host(HOST)));
             task.setProcessors(List.of(new AppHostProcessor()));
             assertThat(task.call()).as(diagnostics.getDiagnostics().toString()).isTrue();
@@ -380,7 +522,8 @@ class AppHostProcessorTest {
         Path host2 = Pom.child("host2").writeTo(tmp.resolve("inner/host2")).getParent();
 
         Compilation compilation = compile(
-                List.of("-Aapphost.moduleDir=" + host2, "-Aapphost.reactorRoot=" + tmp.resolve("inner")),
+                List.of("-Aapphost.moduleDir=" + host2, "-Aapphost.reactorRoot=" + tmp.resolve("inner"),
+                        "-Aapphost.projects=all"),
                 host(HOST));
 
         assertThat(compilation).succeededWithoutWarnings();
@@ -432,7 +575,7 @@ class AppHostProcessorTest {
 
         Compilation compilation = Compiler.javac()
                 .withProcessors(new AppHostProcessor(), counter)
-                .withOptions("-Aapphost.moduleDir=" + host)
+                .withOptions("-Aapphost.moduleDir=" + host, "-Aapphost.projects=all")
                 .compile(host(HOST));
 
         assertThat(compilation).succeededWithoutWarnings();
@@ -490,10 +633,11 @@ class AppHostProcessorTest {
     void declaresItsOptionsAndTheLatestSourceVersion() {
         AppHostProcessor processor = new AppHostProcessor();
 
-        assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("apphost.moduleDir", "apphost.reactorRoot");
+        assertThat(processor.getSupportedOptions()).containsExactlyInAnyOrder("apphost.moduleDir", "apphost.reactorRoot",
+                "apphost.projects");
         assertThat(processor.getSupportedAnnotationTypes()).containsExactly(AppHost.class.getName());
         assertThat(processor.getSupportedSourceVersion()).isEqualTo(SourceVersion.latestSupported());
-        assertThat(ProjectsSourceGenerator.GENERATED_PROJECT_METADATA.canonicalName())
+        assertThat(ProjectsSourceGenerator.GENERATED_PROJECT_METADATA)
                 .isEqualTo(dev.apphost.annotations.GeneratedProjectMetadata.class.getName());
     }
 

@@ -10,10 +10,6 @@ class ProjectsSourceGeneratorTest {
 
     private static final Path ROOT = Path.of("/work/shop/pom.xml").toAbsolutePath();
 
-    private static Reactor reactor() {
-        return new Reactor(ROOT, ROOT.resolveSibling("host/pom.xml"), List.of(), List.of());
-    }
-
     private static NamedProject project(String name, String relative) {
         Path pom = ROOT.resolveSibling(relative).resolve("pom.xml");
         return new NamedProject(name, new ModuleInfo(pom, relative, "shop", relative, "1.0", "jar", null));
@@ -22,8 +18,7 @@ class ProjectsSourceGeneratorTest {
     @Test
     void writesOneEmptyNestedClassPerProjectAndNoPath() {
         String source = new ProjectsSourceGenerator(true)
-                .generate("com.shop", "com.shop.Host", reactor(), List.of(project("Orders", "orders")))
-                .toString();
+                .generate("com.shop", "com.shop.Host", List.of(project("Orders", "orders")));
 
         assertThat(source)
                 .startsWith("package com.shop;\n")
@@ -52,9 +47,21 @@ class ProjectsSourceGeneratorTest {
     @Test
     void withoutTheGeneratedAnnotationTypeTheAnnotationIsLeftOut() {
         String source = new ProjectsSourceGenerator(false)
-                .generate("", "Host", reactor(), List.of()).toString();
+                .generate("", "Host", List.of());
 
         assertThat(source).doesNotContain("@Generated", "package ").contains("public final class Projects {");
+    }
+
+    @Test
+    void aNestedClassNamedLikeAnImportedTypeGetsItQualified() {
+        String source = new ProjectsSourceGenerator(true).generate("com.shop", "com.shop.Host",
+                List.of(project("Generated", "generated"), project("GeneratedProjectMetadata", "gpm")));
+
+        assertThat(source)
+                .doesNotContain("import ")
+                .contains("@javax.annotation.processing.Generated(")
+                .contains("class Generated extends dev.apphost.annotations.GeneratedProjectMetadata {")
+                .contains("class GeneratedProjectMetadata extends dev.apphost.annotations.GeneratedProjectMetadata {");
     }
 
     @Test

@@ -10,36 +10,55 @@ import java.util.Locale;
 
 /**
  * What the processor costs as a user pays it: each compilation is a fresh {@code javac} process
- * (cold JVM, as {@code maven-compiler-plugin} forks none but a first build or a CI run has no warm
- * compiler either). The same {@code @AppHost} source, which does not use {@code Projects}, is
- * compiled alternately:
+ * (cold JVM: {@code maven-compiler-plugin} runs javac in Maven's JVM, but a first build, a CI run or
+ * {@code mvn} after a while has no warm compiler). The {@code @AppHost} source names
+ * {@value #NAMED} modules through {@code Projects}; it is compiled alternately:
  * <ul>
- *   <li>without: {@code javac -proc:none};
- *   <li>with: {@code javac -processorpath <shaded processor jar>}, generating and compiling
- *       {@code Projects} and its table;
- *   <li>previous shape (context): {@code -proc:none} with a hand-written {@code Projects.java} of the
- *       shape generated before (one class per module with a constructor and four constant getters,
- *       absolute pom paths), i.e. what compiling that shape alone costs.
+ *   <li>without: {@code javac -proc:none} with the {@code Projects.java} the processor generates
+ *       for it added as a plain source (the same code, written by hand);
+ *   <li>with, first build: {@code javac -processorpath <shaded processor jar>} after deleting the
+ *       processor's pom cache, so every pom of the reactor is parsed;
+ *   <li>with, cached: the same with the cache the previous compilation left (poms only stat'ed),
+ *       i.e. every later build of the module;
+ *   <li>all modules (context): cached, with {@code -Aapphost.projects=all}, one nested class per
+ *       module (for code completion of modules not named yet).
  * </ul>
- * Prints the medians and the time the processor adds. Run with {@code bench/processor.sh --cold}.
+ * Prints medians of wall time and, where {@code /usr/bin/time} exists, of CPU time (user + system,
+ * less distorted by other load than wall time). Run with {@code bench/processor.sh --cold}.
  */
 public final class ColdJavacBench {
 
-    /** Medians in milliseconds. */
-    public record Result(int modules, double withoutMs, double withMs, double previousShapeMs) {
+    /** How many modules the AppHost source names. */
+    static final int NAMED = 5;
 
-        public double addedMs() {
-            return withMs - withoutMs;
-        }
+    private static final Path TIME = Path.of("/usr/bin/time");
+
+    /** One configuration's medians, in milliseconds; CPU is -1 when not measured. */
+    public record Timing(double wallMs, double cpuMs) {
+    }
+
+    /** The medians of each configuration. */
+    public record Result(int modules, Timing without, Timing first, Timing cached, Timing all) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT,
-                    "modules=%d cold javac: without processor=%.0fms with processor=%.0fms added=%.0fms"
-                            + " ratio=%.2f | previous Projects shape compiled without processor=%.0fms"
-                            + " (%.0fms over without)",
-                    modules, withoutMs, withMs, addedMs(), withMs / withoutMs, previousShapeMs,
-                    previousShapeMs - withoutMs);
+            return String.format(Locale.ROOT, "modules=%d, the AppHost names %d of them; medians (wall / cpu):%n"
+                            + "  without processor         %s%n"
+                            + "  with, first build         %s  added %s%n"
+                            + "  with, cached poms         %s  added %s%n"
+                            + "  all modules typed, cached %s  added %s",
+                    modules, NAMED, format(without), format(first), added(first), format(cached), added(cached),
+                    format(all), added(all));
+        }
+
+        private String added(Timing with) {
+            return format(new Timing(with.wallMs() - without.wallMs(),
+                    with.cpuMs() < 0 ? -1 : with.cpuMs() - without.cpuMs()));
+        }
+
+        private static String format(Timing t) {
+            return t.cpuMs() < 0 ? String.format(Locale.ROOT, "%6.0f ms / -", t.wallMs())
+                    : String.format(Locale.ROOT, "%6.0f ms / %5.0f ms", t.wallMs(), t.cpuMs());
         }
     }
 
@@ -51,87 +70,100 @@ public final class ColdJavacBench {
         try {
             Path host = ProcessorBench.writeReactor(tmp, modules);
             Path hostSource = host.resolve("src/main/java/demo/Host.java");
-            Files.writeString(hostSource, """
-                    package demo;
-
-                    import dev.apphost.annotations.AppHost;
-
-                    @AppHost
-                    public class Host {
-                        public static void main(String[] args) {
-                        }
-                    }
-                    """);
-            Path previous = tmp.resolve("previous/Projects.java");
-            Files.createDirectories(previous.getParent());
-            Files.writeString(previous, previousShape(tmp, modules));
+            Files.writeString(hostSource, hostSource(modules));
             String classpath = Path.of(ProjectMetadata.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI()).toString();
-            List<Long> without = new ArrayList<>();
-            List<Long> with = new ArrayList<>();
-            List<Long> previousShape = new ArrayList<>();
+            Path cold = tmp.resolve("cold");
+            Path cache = cold.resolve("apphost/processor-poms.tsv"); // beside each -d folder below
+            List<String> with = List.of("-processorpath", processorJar.toString(), "-cp", classpath,
+                    "-Aapphost.moduleDir=" + host, hostSource.toString());
+            // the Projects.java the processor generates, as the hand-written source of "without"
+            javac(cold, "g", with);
+            Path stub = Files.copy(cold.resolve("g/demo/Projects.java"), Files.createDirectories(tmp.resolve("stub")).resolve("Projects.java"));
+            List<long[]> without = new ArrayList<>();
+            List<long[]> first = new ArrayList<>();
+            List<long[]> cached = new ArrayList<>();
+            List<long[]> all = new ArrayList<>();
             for (int i = 0; i < iterations + 1; i++) {
-                long t0 = System.nanoTime();
-                javac(tmp, "w" + i, List.of("-proc:none", "-cp", classpath, hostSource.toString()));
-                long t1 = System.nanoTime();
-                javac(tmp, "p" + i, List.of("-processorpath", processorJar.toString(), "-cp", classpath,
-                        "-Aapphost.moduleDir=" + host, hostSource.toString()));
-                long t2 = System.nanoTime();
-                javac(tmp, "s" + i, List.of("-proc:none", "-cp", classpath, hostSource.toString(),
-                        previous.toString()));
-                long t3 = System.nanoTime();
+                long[] w = javac(cold, "w" + i, List.of("-proc:none", "-cp", classpath, hostSource.toString(),
+                        stub.toString()));
+                Files.deleteIfExists(cache);
+                long[] f = javac(cold, "f" + i, with);
+                long[] c = javac(cold, "c" + i, with);
+                List<String> allArgs = new ArrayList<>(with);
+                allArgs.add(0, "-Aapphost.projects=all");
+                long[] a = javac(cold, "a" + i, allArgs);
                 if (i > 0) { // the first round fills the OS file cache
-                    without.add(t1 - t0);
-                    with.add(t2 - t1);
-                    previousShape.add(t3 - t2);
+                    without.add(w);
+                    first.add(f);
+                    cached.add(c);
+                    all.add(a);
                 }
             }
-            return new Result(modules, ProcessorBench.medianMs(without), ProcessorBench.medianMs(with),
-                    ProcessorBench.medianMs(previousShape));
+            return new Result(modules, median(without), median(first), median(cached), median(all));
         } finally {
             ProcessorBench.delete(tmp);
         }
     }
 
-    private static void javac(Path tmp, String name, List<String> arguments) throws IOException, InterruptedException {
-        Path out = Files.createDirectories(tmp.resolve("cold/" + name));
+    /** {@code Class<?>[] used = {Projects.Service000.class, ...}}: {@value #NAMED} modules spread over the reactor. */
+    static String hostSource(int modules) {
+        StringBuilder used = new StringBuilder();
+        for (int n = 0; n < NAMED; n++) {
+            used.append(n == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "Projects.Service%03d.class", n * modules / NAMED));
+        }
+        return """
+                package demo;
+
+                import dev.apphost.annotations.AppHost;
+
+                @AppHost
+                public class Host {
+                    static final Class<?>[] USED = {%s};
+
+                    public static void main(String[] args) {
+                    }
+                }
+                """.formatted(used);
+    }
+
+    private static Timing median(List<long[]> runs) {
+        List<Long> wall = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
+        for (long[] run : runs) {
+            wall.add(run[0]);
+            cpu.add(run[1]);
+        }
+        return new Timing(ProcessorBench.medianMs(wall), cpu.contains(-1L) ? -1 : ProcessorBench.medianMs(cpu));
+    }
+
+    /** Runs one javac into {@code cold/name}; returns its wall and CPU nanos (CPU -1 when not measured). */
+    private static long[] javac(Path cold, String name, List<String> arguments) throws IOException, InterruptedException {
+        Path out = Files.createDirectories(cold.resolve(name));
         List<String> command = new ArrayList<>();
+        boolean timed = Files.isExecutable(TIME);
+        if (timed) {
+            command.addAll(List.of(TIME.toString(), "-f", "apphost-bench-cpu %U %S"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
         command.addAll(List.of("-d", out.toString(), "-s", out.toString(), "-implicit:none"));
         command.addAll(arguments);
+        long t0 = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0 || !output.isBlank()) {
+        int exit = process.waitFor();
+        long wall = System.nanoTime() - t0;
+        long cpu = -1;
+        int at = output.lastIndexOf("apphost-bench-cpu ");
+        if (timed && at >= 0) {
+            String[] fields = output.substring(at).trim().split("\\s+");
+            cpu = Math.round((Double.parseDouble(fields[1]) + Double.parseDouble(fields[2])) * 1e9);
+            output = output.substring(0, at);
+        }
+        if (exit != 0 || !output.isBlank()) {
             throw new IllegalStateException("javac failed: " + command + "\n" + output);
         }
-    }
-
-    /** The {@code Projects} shape generated before the table: four constant getters per module. */
-    static String previousShape(Path root, int modules) {
-        StringBuilder s = new StringBuilder("package demo;\n\nimport dev.apphost.annotations.ProjectMetadata;\n"
-                + "import javax.annotation.processing.Generated;\n\n"
-                + "@Generated(\"dev.apphost.processor.AppHostProcessor\")\npublic final class Projects {\n"
-                + "    private Projects() {\n    }\n");
-        for (int m = 0; m < modules; m++) {
-            String artifactId = String.format(Locale.ROOT, "service-%03d", m);
-            String name = String.format(Locale.ROOT, "Service%03d", m);
-            String pom = root.resolve(String.format(Locale.ROOT, "group-%02d/%s/pom.xml", m / 50, artifactId))
-                    .toAbsolutePath().toString();
-            s.append("\n    /**\n     * The module {@code ").append(artifactId).append("}: {@code bench:")
-                    .append(artifactId).append(":1.0-SNAPSHOT}.\n     *\n     * <p>Pom: {@code ").append(pom)
-                    .append("}\n     */\n    public static final class ").append(name)
-                    .append(" implements ProjectMetadata {\n        public ").append(name).append("() {\n        }\n");
-            getter(s, "projectPath", pom);
-            getter(s, "groupId", "bench");
-            getter(s, "artifactId", artifactId);
-            getter(s, "version", "1.0-SNAPSHOT");
-            s.append("    }\n");
-        }
-        return s.append("}\n").toString();
-    }
-
-    private static void getter(StringBuilder s, String name, String value) {
-        s.append("\n        @Override\n        public String ").append(name).append("() {\n            return \"")
-                .append(value).append("\";\n        }\n");
+        return new long[] {wall, cpu};
     }
 }

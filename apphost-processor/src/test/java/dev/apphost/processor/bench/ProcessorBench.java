@@ -193,7 +193,7 @@ public final class ProcessorBench {
         ProjectNames.Result names = ProjectNames.assign(reactor.runnableModules(Set.of()));
         StringWriter out = new StringWriter();
         ProjectsSourceGenerator generator = new ProjectsSourceGenerator(true);
-        generator.generate("demo", "demo.Host", reactor, names.projects()).writeTo(out);
+        out.write(generator.generate("demo", "demo.Host", names.projects()));
         out.write(generator.table(host, names.projects()));
         if (names.hasErrors() || out.getBuffer().length() == 0) {
             throw new IllegalStateException(names.problems().toString());
