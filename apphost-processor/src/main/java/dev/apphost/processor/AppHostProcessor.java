@@ -111,7 +111,7 @@ public final class AppHostProcessor extends AbstractProcessor {
             }
             Path reactorRoot = pathOption(options, AppHostOptions.REACTOR_ROOT);
             timing.mark("module");
-            PomCache cache = pomCache();
+            PomCache cache = pomCache(modulePom);
             timing.mark("cacheload");
             Reactor reactor = new ReactorScanner(cache).scan(modulePom, reactorRoot);
             timing.mark("scan");
@@ -242,10 +242,16 @@ public final class AppHostProcessor extends AbstractProcessor {
     }
 
     /**
-     * The pom cache, kept beside the class output folder ({@code target/apphost/processor-poms.tsv}
-     * for {@code target/classes}) so that it is not packaged; none when the output is no folder.
+     * The pom cache: in the user's {@code ~/.apphost/cache} (one file per AppHost module, so that
+     * {@code mvn clean} does not empty it), else beside the class output folder
+     * ({@code target/apphost/processor-poms.tsv} for {@code target/classes}, never packaged); none when
+     * neither can be written.
      */
-    private PomCache pomCache() {
+    private PomCache pomCache(Path modulePom) {
+        Path user = PomCache.userFile(modulePom);
+        if (user != null) {
+            return PomCache.load(user);
+        }
         Path folder = apphostFolder();
         return folder == null ? PomCache.none() : PomCache.load(folder.resolve("processor-poms.tsv"));
     }

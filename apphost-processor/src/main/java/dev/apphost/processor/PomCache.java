@@ -20,7 +20,7 @@ import org.apache.maven.model.Parent;
 
 /**
  * What the scanner needs of each pom it read (coordinates, parent, packaging, modules, properties),
- * kept in a file in the build output between compilations, keyed by the pom's path, size and
+ * kept in a file between compilations (the user's {@code ~/.apphost/cache}, else the build output), keyed by the pom's path, size and
  * modification time. A cold javac then stats the reactor's poms instead of parsing them: Maven's
  * parser is most of the processor's own time in a fresh JVM. A pom whose size or time changed, or
  * that is not in the file, is read again with Maven's reader; a file that cannot be read or written
@@ -51,6 +51,35 @@ final class PomCache {
     /** A cache that remembers nothing (no file to keep it in). */
     static PomCache none() {
         return new PomCache(null, new HashMap<>());
+    }
+
+    /** System property naming apphost's per-user folder instead of {@code ~/.apphost} (the runtime reads it too). */
+    static final String STATE_DIRECTORY_PROPERTY = "apphost.stateDirectory";
+
+    /**
+     * {@code <state folder>/cache/processor-poms-<16 hex digits of the module pom's path>.tsv}, the state
+     * folder being {@value #STATE_DIRECTORY_PROPERTY} or {@code ~/.apphost}; {@code null} when that
+     * folder cannot be made or written (a read-only or missing home).
+     */
+    static Path userFile(Path modulePom) {
+        String state = System.getProperty(STATE_DIRECTORY_PROPERTY);
+        String home = System.getProperty("user.home");
+        if ((state == null || state.isBlank()) && (home == null || home.isBlank())) {
+            return null;
+        }
+        try {
+            Path folder = (state != null && !state.isBlank() ? Path.of(state) : Path.of(home, ".apphost"))
+                    .resolve("cache");
+            Files.createDirectories(folder);
+            if (!Files.isWritable(folder)) {
+                return null;
+            }
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    modulePom.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return folder.resolve("processor-poms-" + java.util.HexFormat.of().formatHex(hash, 0, 8) + ".tsv");
+        } catch (IOException | java.security.NoSuchAlgorithmException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The cache kept in {@code file}; empty when the file is missing or unreadable. */

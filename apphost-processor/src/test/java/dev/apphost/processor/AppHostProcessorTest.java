@@ -240,7 +240,9 @@ class AppHostProcessorTest {
                 """);
 
         assertThat(javacInto(classes, generated, main, other)).isEmpty();
-        Path cache = host.resolve("target/apphost/processor-poms.tsv");
+        Path cache = PomCache.userFile(host.resolve("pom.xml"));
+        assertThat(cache).as("the build's surefire configuration sets apphost.stateDirectory under target/")
+                .startsWith(Path.of(System.getProperty(PomCache.STATE_DIRECTORY_PROPERTY)));
         assertThat(cache).content().contains(pom(host.getParent().resolve("api-service")) + "\t");
         assertThat(host.resolve("target/apphost/processor-names-classes.txt")).content().isEqualTo("ApiService\nWebFrontend\n");
 

@@ -74,8 +74,10 @@ public final class ColdJavacBench {
             String classpath = Path.of(ProjectMetadata.class.getProtectionDomain().getCodeSource()
                     .getLocation().toURI()).toString();
             Path cold = tmp.resolve("cold");
-            Path cache = cold.resolve("apphost/processor-poms.tsv"); // beside each -d folder below
-            List<String> with = List.of("-processorpath", processorJar.toString(), "-cp", classpath,
+            // the pom cache goes to <state>/cache (as to ~/.apphost/cache for a user): emptied before each first build
+            Path state = tmp.resolve("state");
+            List<String> with = List.of("-J-D" + "apphost.stateDirectory=" + state, "-processorpath",
+                    processorJar.toString(), "-cp", classpath,
                     "-Aapphost.moduleDir=" + host, hostSource.toString());
             // the Projects.java the processor generates, as the hand-written source of "without"
             javac(cold, "g", with);
@@ -87,7 +89,7 @@ public final class ColdJavacBench {
             for (int i = 0; i < iterations + 1; i++) {
                 long[] w = javac(cold, "w" + i, List.of("-proc:none", "-cp", classpath, hostSource.toString(),
                         stub.toString()));
-                Files.deleteIfExists(cache);
+                ProcessorBench.delete(state.resolve("cache"));
                 long[] f = javac(cold, "f" + i, with);
                 long[] c = javac(cold, "c" + i, with);
                 List<String> allArgs = new ArrayList<>(with);
