@@ -20,12 +20,19 @@ public final class AppHostOptions {
     public static final String REACTOR_ROOT = "apphost.reactorRoot";
 
     /**
-     * Which modules get a nested class in {@code Projects}: {@value #PROJECTS_REFERENCED} (default),
-     * those the compiled sources name ({@code Projects.ApiService}), or {@value #PROJECTS_ALL}, every
-     * runnable module (for code completion of modules not used yet, at javac's cost of one type per
-     * module). The table {@code Projects.tsv} always lists every runnable module.
+     * Which modules get a nested class in {@code Projects}: {@value #PROJECTS_AUTO} (default): every
+     * runnable module in a reactor of at most {@value #AUTO_ALL_LIMIT} of them, else those the sources
+     * name; {@value #PROJECTS_REFERENCED}: those the compiled sources name ({@code Projects.ApiService});
+     * {@value #PROJECTS_ALL}: every runnable module (code completion of modules not used yet, at javac's
+     * cost of one type per module). The table {@code Projects.tsv} always lists every runnable module.
      */
     public static final String PROJECTS = "apphost.projects";
+
+    /** Value of {@link #PROJECTS}: all in a small reactor, the named ones in a large one. */
+    public static final String PROJECTS_AUTO = "auto";
+
+    /** Up to this many runnable modules, {@value #PROJECTS_AUTO} declares every one. */
+    public static final int AUTO_ALL_LIMIT = 64;
 
     /** Value of {@link #PROJECTS}: the modules the sources name. */
     public static final String PROJECTS_REFERENCED = "referenced";

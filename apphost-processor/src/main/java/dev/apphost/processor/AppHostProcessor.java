@@ -103,7 +103,7 @@ public final class AppHostProcessor extends AbstractProcessor {
         Map<String, String> options = processingEnv.getOptions();
         try {
             Timing timing = new Timing();
-            boolean allProjects = allProjects(options);
+            Boolean allProjects = allProjects(options);
             Path modulePom = modulePom(element, options);
             if (modulePom == null) {
                 reporter.report(Message.MODULE_UNKNOWN, element, mirror);
@@ -139,7 +139,8 @@ public final class AppHostProcessor extends AbstractProcessor {
                     .getQualifiedName().toString();
             boolean generatedAvailable = processingEnv.getElementUtils()
                     .getTypeElement(ProjectsSourceGenerator.GENERATED) != null;
-            List<NamedProject> projects = allProjects ? names.projects() : declared(names.projects(), round);
+            boolean all = allProjects != null ? allProjects : names.projects().size() <= AppHostOptions.AUTO_ALL_LIMIT;
+            List<NamedProject> projects = all ? names.projects() : declared(names.projects(), round);
             timing.mark("references");
             String source = new ProjectsSourceGenerator(generatedAvailable)
                     .generate(packageName, name(element), projects);
@@ -203,16 +204,21 @@ public final class AppHostProcessor extends AbstractProcessor {
         return null;
     }
 
-    private static boolean allProjects(Map<String, String> options) throws ReactorException {
-        String value = options.getOrDefault(AppHostOptions.PROJECTS, AppHostOptions.PROJECTS_REFERENCED).trim();
+    /** {@code true}: all, {@code false}: the named ones, {@code null}: decided by the reactor's size. */
+    private static Boolean allProjects(Map<String, String> options) throws ReactorException {
+        String value = options.getOrDefault(AppHostOptions.PROJECTS, AppHostOptions.PROJECTS_AUTO).trim();
         if (value.equals(AppHostOptions.PROJECTS_ALL)) {
             return true;
         }
-        if (value.equals(AppHostOptions.PROJECTS_REFERENCED) || value.isEmpty()) {
+        if (value.equals(AppHostOptions.PROJECTS_REFERENCED)) {
             return false;
         }
+        if (value.equals(AppHostOptions.PROJECTS_AUTO) || value.isEmpty()) {
+            return null;
+        }
         throw new ReactorException(Problem.of(Message.BAD_OPTION, AppHostOptions.PROJECTS, value,
-                "expected " + AppHostOptions.PROJECTS_REFERENCED + " or " + AppHostOptions.PROJECTS_ALL));
+                "expected " + AppHostOptions.PROJECTS_AUTO + ", " + AppHostOptions.PROJECTS_REFERENCED + " or "
+                        + AppHostOptions.PROJECTS_ALL));
     }
 
     /**

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The processor inside javac, over temporary reactors. */
 class AppHostProcessorTest {
 
+    private static final String REFERENCED = "-Aapphost.projects=referenced";
+
     @TempDir
     Path tmp;
 
@@ -143,14 +145,14 @@ class AppHostProcessorTest {
                 }
                 """);
 
-        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), main);
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host, REFERENCED), main);
 
         assertThat(compilation).succeededWithoutWarnings();
         GeneratedClasses classes = new GeneratedClasses(compilation);
         Object api = classes.loadClass("demo.Host").getMethod("api").invoke(null);
         assertThat(((ProjectMetadata) api).artifactId()).isEqualTo("api-service");
         assertThat(Arrays.stream(classes.loadClass("demo.Projects").getDeclaredClasses()).map(Class::getSimpleName))
-                .as("by default only the modules the sources name").containsExactly("ApiService");
+                .as("referenced: only the modules the sources name").containsExactly("ApiService");
         assertThat(table(compilation)).contains("ApiService\t", "WebFrontend\t");
     }
 
@@ -168,7 +170,7 @@ class AppHostProcessorTest {
                 }
                 """);
 
-        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), host(HOST), other);
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host, REFERENCED), host(HOST), other);
 
         assertThat(compilation).succeededWithoutWarnings();
         String source = compilation.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString();
@@ -189,11 +191,36 @@ class AppHostProcessorTest {
                 }
                 """);
 
-        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host), main);
+        Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host, REFERENCED), main);
 
         assertThat(compilation).succeeded();
         String source = compilation.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString();
         assertThat(source).contains("class ApiService ", "class WebFrontend ");
+    }
+
+    @Test
+    void byDefaultASmallReactorDeclaresEveryModuleAndALargeOneOnlyTheNamedOnes() throws Exception {
+        Path small = standardReactor();
+        Compilation smallBuild = compile(List.of("-Aapphost.moduleDir=" + small), host(HOST));
+        assertThat(smallBuild).succeeded();
+        assertThat(smallBuild.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString())
+                .as("no module is named, all are declared").contains("class ApiService ", "class WebFrontend ");
+
+        Path large = dev.apphost.processor.bench.ProcessorBench.writeReactorForTests(tmp.resolve("large"),
+                AppHostOptions.AUTO_ALL_LIMIT + 1);
+        Compilation largeBuild = compile(List.of("-Aapphost.moduleDir=" + large), JavaFileObjects.forSourceString(
+                "demo.Host", """
+                        package demo;
+
+                        @dev.apphost.annotations.AppHost
+                        public class Host {
+                            Class<?> one = Projects.Service007.class;
+                        }
+                        """));
+        assertThat(largeBuild).succeeded();
+        String source = largeBuild.generatedSourceFile("demo.Projects").orElseThrow().getCharContent(false).toString();
+        assertThat(source).contains("class Service007 ").doesNotContain("class Service008 ");
+        assertThat(table(largeBuild)).contains("Service064\t");
     }
 
     @Test
@@ -203,7 +230,7 @@ class AppHostProcessorTest {
         Compilation compilation = compile(List.of("-Aapphost.moduleDir=" + host, "-Aapphost.projects=some"),
                 host(HOST));
 
-        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.projects=some: expected referenced or all");
+        assertThat(compilation).hadErrorContaining("[AppHostBadOption] -Aapphost.projects=some: expected auto, referenced or all");
     }
 
     @Test
@@ -212,7 +239,7 @@ class AppHostProcessorTest {
 
         Compilation compilation = Compiler.javac()
                 .withProcessors(new AppHostProcessor(), new RoundCounter())
-                .withOptions("-Aapphost.moduleDir=" + host)
+                .withOptions("-Aapphost.moduleDir=" + host, REFERENCED)
                 .compile(host(HOST));
 
         assertThat(compilation).failed();
@@ -276,7 +303,7 @@ class AppHostProcessorTest {
                 + java.io.File.pathSeparator + classes;
         try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
             javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
-                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath),
+                    List.of("-d", classes.toString(), "-s", generated.toString(), "-cp", classpath, REFERENCED),
                     null, List.of(sources));
             task.setProcessors(List.of(new AppHostProcessor()));
             task.call();

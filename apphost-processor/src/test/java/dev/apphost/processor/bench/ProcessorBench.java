@@ -228,6 +228,11 @@ public final class ProcessorBench {
     }
 
     /** Root aggregator, {@code modules / 50} group aggregators of up to 50 jar modules, a host. */
+    /** {@link #writeReactor}, for the processor's tests: the host module of a reactor of {@code modules} jar modules. */
+    public static Path writeReactorForTests(Path root, int modules) throws IOException {
+        return writeReactor(root, modules);
+    }
+
     static Path writeReactor(Path root, int modules) throws IOException {
         List<String> groups = new ArrayList<>();
         for (int start = 0, g = 0; start < modules; start += 50, g++) {
