@@ -40,8 +40,9 @@ import java.util.function.Supplier;
  *       (what was tried, how to fix it) and the processes of the app run on;</li>
  *   <li>at first use: {@link OrphanSweeper#sweep} removes what dead app hosts left (beside the first
  *       creates, not before them), the reaper is
- *       told the session (so a SIGKILL of the AppHost leaves nothing), and one bridge network
- *       {@code apphost-<session>} is created; every container joins it under its resource name;</li>
+ *       told the session (so a SIGKILL of the AppHost leaves nothing), and, when one container may reach
+ *       another ({@link SessionNetworkNeed}), one bridge network {@code apphost-<session>} is created;
+ *       every container joins it under its resource name;</li>
  *   <li>each container is {@code <resource>-<8 random lowercase letters>}, with the image ensured
  *       (pulled with progress lines in the resource's log when missing), the environment and args
  *       resolved for {@link Network#CONTAINER}, its endpoints' target ports published on
@@ -119,14 +120,15 @@ public final class ContainerExecutor implements ResourceExecutor {
     /**
      * Opens the session in the background as soon as the run starts, so that finding the engine, the
      * sweep and the session network overlap with everything before the first container's create. The
-     * network is made only for two containers or more: it is how containers reach each other by name,
-     * and a lone container needs none (it reaches host processes through {@code host.docker.internal}).
+     * network is made only when a container may reach another ({@link SessionNetworkNeed}): it is how
+     * containers reach each other by name, and others need none (they reach host processes through
+     * {@code host.docker.internal}).
      */
     @Override
     public void prepare(List<ComputeResource> resources) {
         long containers = resources.stream().filter(this::supports).count();
         synchronized (lock) {
-            needsNetwork = containers != 1;
+            needsNetwork = SessionNetworkNeed.containersReachEachOther(resources);
             if (containers > 0 && session == null && !closed) {
                 session = CompletableFuture.supplyAsync(this::openSession, SESSION_OPENER);
             }

@@ -165,6 +165,9 @@ class ContainerRunTest {
             start(b);
             awaitLog("client", "by-name-" + appName);
             awaitLog("client", "from-host-" + appName);
+            String session = engine.listContainers(Map.of(ResourceLabels.APP, appName)).get(0).labels()
+                    .get(ResourceLabels.SESSION);
+            assertThat(engine.listNetworks(ResourceLabels.sessionFilter(session))).as("the client references web").hasSize(1);
         } finally {
             host.stop(0);
         }
