@@ -2,7 +2,7 @@
 # Benchmark: a persistent Redis reused by the next run of an AppHost, from app.start() to Healthy,
 # against a session Redis created at every run (same JVM, alternating). The persistent container is
 # created by a first JVM; the measuring JVM reuses it first while cold, then warm.
-# Usage: bench/lifecycle-edges.sh [iterations=7]   (needs the engine and docker.io/library/redis:8.2)
+# Usage: bench/lifecycle-edges.sh [iterations=7]   (needs the engine and local/redis:7.0.15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl apphost-annotations,apphost-runtime install -DskipTests

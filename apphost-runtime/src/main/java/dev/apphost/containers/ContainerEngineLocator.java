@@ -52,7 +52,7 @@ import java.util.concurrent.TimeoutException;
  * own; an AppHost can set all three through configuration ({@link #withConfiguration}).
  * All candidates are pinged in parallel, each under our own deadline (default 3 s; a hung unix
  * socket would otherwise block forever), and the first one in order that answers wins, so the
- * whole search takes at most about the ping timeout. No API version is pinned: the engine speaks
+ * whole search takes at most about the ping timeout; the docker-java client is made for that one only. No API version is pinned: the engine speaks
  * its own (Docker 20.10 answers 1.41, Docker 29 refuses clients older than 1.44).
  */
 public final class ContainerEngineLocator {
@@ -153,41 +153,41 @@ public final class ContainerEngineLocator {
      */
     public ContainerEngine connect() {
         List<Candidate> candidates = candidates();
-        List<CompletableFuture<DockerJavaContainerEngine>> attempts = new ArrayList<>();
+        // Every candidate is checked at once (a raw ping under its own deadline); a docker-java client,
+        // seconds of class loading and set-up in a fresh JVM, is then made for the chosen one only.
+        List<CompletableFuture<URI>> checks = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            attempts.add(CompletableFuture.supplyAsync(() -> probe(candidate), DaemonThreads.EXECUTOR));
+            checks.add(CompletableFuture.supplyAsync(() -> check(candidate), DaemonThreads.EXECUTOR));
         }
-        long deadline = System.nanoTime() + pingTimeout.plus(VERSION_AFTER_PING).toNanos() + 200_000_000L; // probes enforce their own deadlines
+        long deadline = System.nanoTime() + pingTimeout.toNanos() + 200_000_000L; // checks enforce their own deadlines
         List<String> outcomes = new ArrayList<>();
-        DockerJavaContainerEngine chosen = null;
         for (int i = 0; i < candidates.size(); i++) {
             Candidate candidate = candidates.get(i);
             try {
                 long left = Math.max(1, deadline - System.nanoTime());
-                chosen = attempts.get(i).get(left, TimeUnit.NANOSECONDS);
+                URI uri = checks.get(i).get(left, TimeUnit.NANOSECONDS);
                 // The first in order that answers wins: later candidates need not be waited for.
-                for (int later = i + 1; later < attempts.size(); later++) {
-                    attempts.get(later).thenAccept(DockerJavaContainerEngine::close);
-                }
-                break;
+                return open(candidate, uri);
             } catch (TimeoutException e) {
                 outcomes.add(candidate + ": did not answer within " + pingTimeout.toMillis() + " ms (the daemon may be hung)");
             } catch (ExecutionException e) {
                 outcomes.add(candidate + ": " + describe(e.getCause()));
+            } catch (CandidateFailure e) {
+                outcomes.add(candidate + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ContainerEngineException("Interrupted while looking for a container engine", e);
+            } catch (RuntimeException e) {
+                outcomes.add(candidate + ": " + describe(e));
             }
         }
-        if (chosen == null) {
-            String runtime = requestedRuntime();
-            throw new ContainerEngineUnavailableException("No container engine is reachable"
-                    + (runtime == null ? "" : " for runtime '" + runtime + "'") + ". Tried:", outcomes);
-        }
-        return chosen;
+        String runtime = requestedRuntime();
+        throw new ContainerEngineUnavailableException("No container engine is reachable"
+                + (runtime == null ? "" : " for runtime '" + runtime + "'") + ". Tried:", outcomes);
     }
 
-    private DockerJavaContainerEngine probe(Candidate candidate) {
+    /** Whether {@code candidate} can be an engine, and (but over TLS) answers a raw ping; returns its URI. */
+    private URI check(Candidate candidate) {
         URI uri;
         try {
             uri = URI.create(candidate.host());
@@ -209,13 +209,17 @@ public final class ContainerEngineLocator {
         if (!usesTls(uri)) {
             rawPing(uri);
         }
+        return uri;
+    }
+
+    /** The docker-java client for a checked candidate, its version asked under a deadline. */
+    private DockerJavaContainerEngine open(Candidate candidate, URI uri) {
         DockerClient client = newClient(candidate.host(), env);
         EngineCallGuard guard = new EngineCallGuard(candidate.host());
         try {
             // After a raw ping the daemon is known to answer: this deadline only has to absorb
             // docker-java's first-call class loading on a loaded machine.
-            Duration deadline = usesTls(uri) ? pingTimeout : pingTimeout.plus(VERSION_AFTER_PING);
-            Version version = guard.call("version", deadline, () -> {
+            Version version = guard.call("version", deadline(uri), () -> {
                 client.pingCmd().exec();
                 return client.versionCmd().exec();
             });
@@ -250,7 +254,7 @@ public final class ContainerEngineLocator {
     }
 
     /** TLS endpoints cannot take a plain-text raw ping; docker-java's ping (under our guard) is used alone. */
-    private boolean usesTls(URI uri) {
+    boolean usesTls(URI uri) {
         return "tcp".equals(uri.getScheme()) && (uri.getPort() == 2376 || tlsVerify(env));
     }
 

@@ -45,6 +45,8 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
     private final EngineCallGuard guard;
     private final EngineInfo info;
     private final Map<String, String> connectionEnvironment;
+    /** Images {@link #ensureImage} found present; forgotten when a create says the image is missing. */
+    private final java.util.Set<String> presentImages = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DockerJavaContainerEngine(DockerClient client, EngineCallGuard guard, EngineInfo info,
             Map<String, String> connectionEnvironment) {
@@ -83,7 +85,13 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
 
     @Override
     public void ensureImage(String image, Consumer<String> progress) {
+        // Once present, an image is not inspected again by this engine: a create that finds it removed
+        // since falls back to this method with the image forgotten (see create).
+        if (presentImages.contains(image)) {
+            return;
+        }
         if (imageExists(image)) {
+            presentImages.add(image);
             return;
         }
         progress.accept("Pulling " + image);
@@ -91,6 +99,7 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
         if (failure != null || !imageExists(image)) {
             throw new ImageNotFoundException(image, failure != null ? failure : "the pull finished without the image", null);
         }
+        presentImages.add(image);
         progress.accept("Pulled " + image);
     }
 
@@ -249,6 +258,7 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
             }
         }
         // The create API never pulls (the CLI does): pull, then try once more.
+        presentImages.remove(spec.image());
         ensureImage(spec.image(), line -> { });
         return guard.call("create container " + spec.name(), QUICK_CALL, () -> createCommand(spec, modifier).exec().getId());
     }
@@ -339,6 +349,11 @@ public final class DockerJavaContainerEngine implements ContainerEngine {
     private List<PublishedPort> publishedPorts(String containerId, List<PortBinding> requested) {
         if (requested.isEmpty()) {
             return List.of();
+        }
+        if (requested.stream().allMatch(p -> p.hostPort() != null)) {
+            // Every host port was given (the AppHost allocates them up front), and the start succeeded
+            // only if the engine bound each of them: nothing to ask the engine.
+            return requested.stream().map(p -> new PublishedPort(p, PortMapping.LOOPBACK, p.hostPort())).toList();
         }
         return PortMapping.resolve(requested, inspect(containerId).getNetworkSettings().getPorts().getBindings());
     }

@@ -99,6 +99,12 @@ public final class OwnerLease implements AutoCloseable {
 
     /** Whether the owner of the lease at {@code path} is alive; a free lease is deleted (its owner is dead). */
     public static State probe(Path path) {
+        Path absolute = path.toAbsolutePath();
+        if (HELD_BY_THIS_JVM.values().stream().anyMatch(held -> held.path.equals(absolute))) {
+            // Not opened: closing any channel to the file would drop this JVM's lock on it (POSIX record
+            // locks belong to the process), and other processes would then find the lease free.
+            return State.HELD;
+        }
         if (!Files.isRegularFile(path)) {
             return State.MISSING;
         }

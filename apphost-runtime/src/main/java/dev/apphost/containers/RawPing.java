@@ -18,13 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code GET /_ping} over a plain JDK socket with a real deadline, before any docker-java class is
- * loaded. Why not docker-java's ping: on a busy 2-core machine the first docker-java call spends
+ * {@code GET /_ping} (and {@link #get small GETs}) over a plain JDK socket with a real deadline,
+ * before any docker-java class is loaded. Why not docker-java's ping: on a busy 2-core machine the first docker-java call spends
  * seconds loading classes, so a 3 s deadline around it flags a healthy daemon as hung; and
  * docker-java's unix transport ignores read timeouts. Here the deadline measures the daemon only.
  */
 final class RawPing {
-    private static final byte[] REQUEST = "GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REQUEST = request("/_ping");
 
     /** Thrown when the engine accepted the connection but did not answer in time. */
     static final class NoAnswerException extends IOException {
@@ -38,15 +38,34 @@ final class RawPing {
     private RawPing() {
     }
 
-    /** Returns the HTTP status line of the engine's answer. */
-    static String ping(URI engine, Duration timeout) throws IOException {
-        if ("unix".equals(engine.getScheme())) {
-            return pingUnix(Path.of(engine.getPath()), timeout);
-        }
-        return pingTcp(engine.getHost(), engine.getPort(), timeout);
+    private static byte[] request(String target) {
+        return ("GET " + target + " HTTP/1.0\r\nHost: docker\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static String pingUnix(Path socket, Duration timeout) throws IOException {
+    /** Returns the HTTP status line of the engine's answer. */
+    static String ping(URI engine, Duration timeout) throws IOException {
+        return statusLine(exchange(engine, REQUEST, false, timeout));
+    }
+
+    /**
+     * {@code GET target} (path and query, already encoded); returns the whole answer, status line and
+     * headers included (HTTP/1.0: the engine closes the connection after it, no chunks).
+     */
+    static String get(URI engine, String target, Duration timeout) throws IOException {
+        String answer = exchange(engine, request(target), true, timeout);
+        statusLine(answer);
+        return answer;
+    }
+
+    private static String exchange(URI engine, byte[] request, boolean untilEnd, Duration timeout) throws IOException {
+        if ("unix".equals(engine.getScheme())) {
+            return exchangeUnix(Path.of(engine.getPath()), request, untilEnd, timeout);
+        }
+        return exchangeTcp(engine.getHost(), engine.getPort(), request, untilEnd, timeout);
+    }
+
+    private static String exchangeUnix(Path socket, byte[] requestBytes, boolean untilEnd, Duration timeout)
+            throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
              Selector selector = Selector.open()) {
@@ -60,14 +79,15 @@ final class RawPing {
                 }
                 selector.selectedKeys().clear();
             }
-            ByteBuffer request = ByteBuffer.wrap(REQUEST);
+            ByteBuffer request = ByteBuffer.wrap(requestBytes);
             while (request.hasRemaining()) {
                 if (channel.write(request) == 0 && System.nanoTime() >= deadline) {
                     throw new NoAnswerException();
                 }
             }
             channel.register(selector, SelectionKey.OP_READ);
-            ByteBuffer buffer = ByteBuffer.allocate(256);
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            ByteBuffer buffer = ByteBuffer.allocate(8192);
             while (true) {
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0 || selector.select(left) == 0 && System.nanoTime() >= deadline) {
@@ -75,36 +95,39 @@ final class RawPing {
                 }
                 selector.selectedKeys().clear();
                 int read = channel.read(buffer);
-                String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.ISO_8859_1);
-                if (text.contains("\r\n") || read < 0) {
-                    return statusLine(text);
+                answer.write(buffer.array(), 0, buffer.position());
+                buffer.clear();
+                String text = answer.toString(StandardCharsets.UTF_8);
+                if (read < 0 || !untilEnd && text.contains("\r\n")) {
+                    return text;
                 }
             }
         }
     }
 
-    private static String pingTcp(String host, int port, Duration timeout) throws IOException {
+    private static String exchangeTcp(String host, int port, byte[] request, boolean untilEnd, Duration timeout)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
             socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
             OutputStream out = socket.getOutputStream();
-            out.write(REQUEST);
+            out.write(request);
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] buffer = new byte[256];
-            int length = 0;
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
             try {
                 int read;
-                while (length < buffer.length && (read = in.read(buffer, length, buffer.length - length)) > 0) {
-                    length += read;
-                    if (new String(buffer, 0, length, StandardCharsets.ISO_8859_1).contains("\r\n")) {
+                while ((read = in.read(buffer)) > 0) {
+                    answer.write(buffer, 0, read);
+                    if (!untilEnd && answer.toString(StandardCharsets.ISO_8859_1).contains("\r\n")) {
                         break;
                     }
                 }
             } catch (SocketTimeoutException e) {
                 throw new NoAnswerException();
             }
-            return statusLine(new String(buffer, 0, length, StandardCharsets.ISO_8859_1));
+            return answer.toString(StandardCharsets.UTF_8);
         }
     }
 

@@ -55,10 +55,13 @@ public final class LaunchPlan {
     /** Version of the JSON format; bumped on incompatible changes. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new SimpleModule("apphost-paths").addSerializer(Path.class, ToStringSerializer.instance))
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Made on first use: a Jackson mapper costs seconds of class loading in a fresh JVM, and most runs read no plan. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new SimpleModule("apphost-paths").addSerializer(Path.class, ToStringSerializer.instance))
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 
     private final Path appHostDirectory;
     private final Path reactorRoot;
@@ -82,7 +85,7 @@ public final class LaunchPlan {
 
     /** Reads a plan written by {@link #write(Path)}. */
     public static LaunchPlan read(Path file) throws IOException {
-        return MAPPER.readValue(file.toFile(), LaunchPlan.class);
+        return Json.MAPPER.readValue(file.toFile(), LaunchPlan.class);
     }
 
     /** Reads the plan named by the {@value #SYSTEM_PROPERTY} system property, if set. */
@@ -105,7 +108,7 @@ public final class LaunchPlan {
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, "launch-plan", ".tmp");
         try {
-            MAPPER.writeValue(tmp.toFile(), this);
+            Json.MAPPER.writeValue(tmp.toFile(), this);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException atomicNotSupported) {
@@ -119,7 +122,7 @@ public final class LaunchPlan {
     /** The plan as JSON text. */
     public String toJson() {
         try {
-            return MAPPER.writeValueAsString(this);
+            return Json.MAPPER.writeValueAsString(this);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

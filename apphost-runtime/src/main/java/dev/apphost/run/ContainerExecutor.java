@@ -5,6 +5,7 @@ import dev.apphost.containers.ContainerEngineException;
 import dev.apphost.containers.ContainerRuntimeArgs;
 import dev.apphost.containers.ContainerSpec;
 import dev.apphost.containers.DockerJavaContainerEngine;
+import dev.apphost.containers.EngineQuickLook;
 import dev.apphost.containers.HostPortInUseException;
 import dev.apphost.containers.ImageNotFoundException;
 import dev.apphost.containers.LogFollow;
@@ -37,9 +38,11 @@ import java.util.function.Supplier;
  *   <li>the engine is connected lazily, on the first container, under the locator's bounded ping;
  *       when none answers (or it hangs) every container fails to start with the locator's message
  *       (what was tried, how to fix it) and the processes of the app run on;</li>
- *   <li>at first use: {@link OrphanSweeper#sweep} removes what dead app hosts left, the reaper is
- *       told the session (so a SIGKILL of the AppHost leaves nothing), and one bridge network
- *       {@code apphost-<session>} is created; every container joins it under its resource name;</li>
+ *   <li>at first use: {@link OrphanSweeper#sweep} removes what dead app hosts left (beside the first
+ *       creates, not before them), the reaper is
+ *       told the session (so a SIGKILL of the AppHost leaves nothing), and, when one container may reach
+ *       another ({@link SessionNetworkNeed}), one bridge network {@code apphost-<session>} is created;
+ *       every container joins it under its resource name;</li>
  *   <li>each container is {@code <resource>-<8 random lowercase letters>}, with the image ensured
  *       (pulled with progress lines in the resource's log when missing), the environment and args
  *       resolved for {@link Network#CONTAINER}, its endpoints' target ports published on
@@ -54,16 +57,18 @@ import java.util.function.Supplier;
 public final class ContainerExecutor implements ResourceExecutor {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** How long a stopped container's log follow may take to deliver its last lines. */
-    private static final Duration LOG_DRAIN = Duration.ofSeconds(2);
 
     private final Supplier<ContainerEngine> connector;
+    /** Where the engine is, for {@link EngineQuickLook}; {@code null}: only through {@link #connector}. */
+    private final Map<String, String> engineEnvironment;
     private final boolean sharedEngine;
     private final String appName;
     private volatile ProcessReaper reaper = ProcessReaper.NONE;
     private final Object lock = new Object();
     private CompletableFuture<Session> session;
     private boolean needsNetwork = true;
+    /** Whether a start went through the session (only reused persistent containers did not). */
+    private boolean sessionUsed;
     private boolean closed;
 
     /**
@@ -71,7 +76,7 @@ public final class ContainerExecutor implements ResourceExecutor {
      * ({@link SharedContainerEngines}): the connection outlives this executor.
      */
     public ContainerExecutor(Map<String, String> engineEnvironment, String appName) {
-        this(() -> SharedContainerEngines.connect(engineEnvironment), appName, true);
+        this(() -> SharedContainerEngines.connect(engineEnvironment), engineEnvironment, appName, true);
     }
 
     /** As {@link #ContainerExecutor(Map, String)}, the app named after the AppHost's folder. */
@@ -81,11 +86,18 @@ public final class ContainerExecutor implements ResourceExecutor {
 
     /** Uses the engine {@code connector} returns (called once, on the first container), and closes it at the end. */
     public ContainerExecutor(Supplier<ContainerEngine> connector, String appName) {
-        this(connector, appName, false);
+        this(connector, null, appName, false);
     }
 
-    private ContainerExecutor(Supplier<ContainerEngine> connector, String appName, boolean sharedEngine) {
+    /** As {@link #ContainerExecutor(Supplier, String)}, a persistent container looked up through {@code engineEnvironment} while it connects. */
+    ContainerExecutor(Supplier<ContainerEngine> connector, Map<String, String> engineEnvironment, String appName) {
+        this(connector, engineEnvironment, appName, false);
+    }
+
+    private ContainerExecutor(Supplier<ContainerEngine> connector, Map<String, String> engineEnvironment, String appName,
+            boolean sharedEngine) {
         this.connector = connector;
+        this.engineEnvironment = engineEnvironment == null ? null : Map.copyOf(engineEnvironment);
         this.sharedEngine = sharedEngine;
         this.appName = appName == null || appName.isBlank() ? "apphost" : appName;
     }
@@ -108,14 +120,15 @@ public final class ContainerExecutor implements ResourceExecutor {
     /**
      * Opens the session in the background as soon as the run starts, so that finding the engine, the
      * sweep and the session network overlap with everything before the first container's create. The
-     * network is made only for two containers or more: it is how containers reach each other by name,
-     * and a lone container needs none (it reaches host processes through {@code host.docker.internal}).
+     * network is made only when a container may reach another ({@link SessionNetworkNeed}): it is how
+     * containers reach each other by name, and others need none (they reach host processes through
+     * {@code host.docker.internal}).
      */
     @Override
     public void prepare(List<ComputeResource> resources) {
         long containers = resources.stream().filter(this::supports).count();
         synchronized (lock) {
-            needsNetwork = containers != 1;
+            needsNetwork = SessionNetworkNeed.containersReachEachOther(resources);
             if (containers > 0 && session == null && !closed) {
                 session = CompletableFuture.supplyAsync(this::openSession, SESSION_OPENER);
             }
@@ -136,11 +149,12 @@ public final class ContainerExecutor implements ResourceExecutor {
             throws ResourceStartException {
         ContainerResource container = (ContainerResource) resource;
         String name = container.name();
-        Session s = session(name);
-        String swept = s.takeSweepReport();
-        if (swept != null) {
-            logs.line(LogLine.Stream.STDOUT, swept);
+        RunningResource reused = reuseWhileConnecting(container, request, logs);
+        if (reused != null) {
+            return reused;
         }
+        Session s = session(name);
+        s.reportTo(logs);
         String image = container.imageReference();
         try {
             if (!container.persistent()) { // a persistent one checks its image only when it has to be created
@@ -152,7 +166,7 @@ public final class ContainerExecutor implements ResourceExecutor {
             throw new ResourceStartException("Container resource '" + name + "' cannot start: image '" + image
                     + "' could not be checked: " + e.getMessage(), e);
         }
-        ContainerSpec spec = spec(container, request, s);
+        ContainerSpec spec = spec(container, request, s.id, s.networkName);
         StartedContainer started;
         String note = null;
         try {
@@ -216,17 +230,54 @@ public final class ContainerExecutor implements ResourceExecutor {
         return s.engine.createAndStart(spec);
     }
 
-    private ContainerSpec spec(ContainerResource container, LaunchRequest request, Session s)
+    /**
+     * A persistent container found running with its configuration unchanged, by one look at the engine
+     * over a plain socket while the session (and, in a fresh JVM, docker-java) is still connecting: it
+     * is reused at once, and its exit and output are watched once the session is open. {@code null}
+     * when that does not apply (the session is open already, a session network is to be joined, the
+     * container is missing, stopped or changed, or the look failed): the ordinary path follows.
+     */
+    private RunningResource reuseWhileConnecting(ContainerResource container, LaunchRequest request, LogSink logs)
+            throws ResourceStartException {
+        CompletableFuture<Session> opening;
+        synchronized (lock) {
+            if (!container.persistent() || engineEnvironment == null || needsNetwork || session == null
+                    || session.isDone() || closed) {
+                return null;
+            }
+            opening = session;
+        }
+        ContainerSpec spec = spec(container, request, null, null);
+        String hash = PersistentContainers.configHash(spec, container);
+        var found = EngineQuickLook.find(engineEnvironment, spec.name(), ResourceLabels.persistentFilter(), QUICK_LOOK);
+        if (found.isEmpty() || !"running".equals(found.get().state())
+                || !hash.equals(found.get().labels().get(ResourceLabels.CONFIG_HASH))) {
+            return null;
+        }
+        String note = PersistentContainers.reusedNote(spec.name(), found.get().id());
+        logs.line(LogLine.Stream.STDOUT, "apphost: " + note);
+        opening.thenAccept(s -> s.reportTo(logs));
+        return RunningContainer.whenConnected(opening.thenApply(s -> s.engine),
+                new StartedContainer(found.get().id(), spec.name(), List.of()), note, logs);
+    }
+
+    /** The deadline of {@link #reuseWhileConnecting}'s look: past it, the ordinary path is taken. */
+    private static final Duration QUICK_LOOK = Duration.ofSeconds(1);
+
+    /** The container's spec; {@code sessionId} {@code null}: without session labels (a persistent container's own replace them). */
+    private ContainerSpec spec(ContainerResource container, LaunchRequest request, String sessionId, String networkName)
             throws ResourceStartException {
         String name = container.name();
         String containerName = container.persistent() ? PersistentContainers.nameOf(container, appName)
                 : container.containerName() != null ? container.containerName() : name + "-" + randomLetters(8);
         ContainerSpec.Builder spec = ContainerSpec.builder(containerName, container.imageReference())
                 .env(request.environment())
-                .args(request.args())
-                .labels(ResourceLabels.forSession(s.id).app(appName).resource(name).build());
-        if (s.networkName != null) {
-            spec.network(s.networkName, name);
+                .args(request.args());
+        if (sessionId != null) {
+            spec.labels(ResourceLabels.forSession(sessionId).app(appName).resource(name).build());
+        }
+        if (networkName != null) {
+            spec.network(networkName, name);
         }
         if (container.entrypoint() != null) {
             spec.entrypoint(container.entrypoint());
@@ -271,6 +322,7 @@ public final class ContainerExecutor implements ResourceExecutor {
                 session = CompletableFuture.completedFuture(null).thenApply(v -> openSession());
             }
             opening = session;
+            sessionUsed = true;
         }
         try {
             return opening.join();
@@ -285,26 +337,24 @@ public final class ContainerExecutor implements ResourceExecutor {
         ContainerEngine engine = connector.get();
         try {
             String id = randomLetters(12);
-            String sweepReport = null;
-            try {
-                RemovalResult swept = OrphanSweeper.sweep(engine);
-                if (swept.containers() + swept.networks() > 0) {
-                    sweepReport = "apphost: removed " + swept.containers() + " containers and "
-                            + swept.networks() + " networks left behind by app hosts that died";
+            synchronized (lock) {
+                if (closed && !sessionUsed) { // the run ended without needing it: register nothing
+                    return new Session(engine, id, null, null, null, CompletableFuture.completedFuture(null));
                 }
-            } catch (RuntimeException e) {
-                sweepReport = "apphost: the sweep for leftovers of dead app hosts failed: " + e.getMessage();
             }
+            // The sweep removes only what dead owners left, never this session's: it runs beside the
+            // first creates instead of before them.
+            CompletableFuture<String> sweep = CompletableFuture.supplyAsync(() -> sweep(engine), SESSION_OPENER);
             reaper.watchContainerSession(id, engine.connectionEnvironment());
             // Before the first label is written: the labels carry the lease, the sweep's proof of life.
             OwnerLease lease;
+            String leaseReport = null;
             try {
                 lease = OwnerLease.acquire(id);
             } catch (RuntimeException e) {
                 lease = null;
-                sweepReport = (sweepReport == null ? "" : sweepReport + System.lineSeparator())
-                        + "apphost: no session lease (" + e.getMessage() + "); other app hosts will judge this one's "
-                        + "containers by its process identity only";
+                leaseReport = "apphost: no session lease (" + e.getMessage() + "); other app hosts will judge this "
+                        + "one's containers by its process identity only";
             }
             try {
                 String networkName = null;
@@ -316,7 +366,7 @@ public final class ContainerExecutor implements ResourceExecutor {
                     networkName = "apphost-" + id;
                     engine.createNetwork(networkName, ResourceLabels.forSession(id).app(appName).build());
                 }
-                return new Session(engine, id, networkName, lease, sweepReport);
+                return new Session(engine, id, networkName, lease, leaseReport, sweep);
             } catch (RuntimeException e) {
                 if (lease != null) {
                     lease.close();
@@ -331,12 +381,31 @@ public final class ContainerExecutor implements ResourceExecutor {
         }
     }
 
+    /** Sweeps for leftovers of dead app hosts; returns what to tell the user, or {@code null}. */
+    private static String sweep(ContainerEngine engine) {
+        try {
+            RemovalResult swept = OrphanSweeper.sweep(engine);
+            return swept.containers() + swept.networks() == 0 ? null : "apphost: removed " + swept.containers()
+                    + " containers and " + swept.networks() + " networks left behind by app hosts that died";
+        } catch (RuntimeException e) {
+            return "apphost: the sweep for leftovers of dead app hosts failed: " + e.getMessage();
+        }
+    }
+
     @Override
     public void close() {
         CompletableFuture<Session> opening;
+        boolean used;
         synchronized (lock) {
             closed = true;
             opening = session;
+            used = sessionUsed;
+        }
+        if (opening != null && !used && !opening.isDone()) {
+            // Nothing was made in the session (a reused persistent container needs none): the AppHost
+            // need not wait for the engine connection to end it; it is released once open.
+            opening.thenAccept(this::closeSession);
+            return;
         }
         Session s;
         try {
@@ -344,9 +413,12 @@ public final class ContainerExecutor implements ResourceExecutor {
         } catch (java.util.concurrent.CompletionException noEngine) {
             s = null;
         }
-        if (s == null) {
-            return;
+        if (s != null) {
+            closeSession(s);
         }
+    }
+
+    private void closeSession(Session s) {
         try {
             s.engine.removeAll(ResourceLabels.sessionFilter(s.id));
             if (s.networkName != null) {
@@ -389,21 +461,52 @@ public final class ContainerExecutor implements ResourceExecutor {
         final String id;
         final String networkName;
         final OwnerLease lease;
-        private String startupReport;
+        private final List<String> reports = new ArrayList<>();
+        /** The first container's log, once a container has started: where the reports go. */
+        private LogSink firstLog;
 
-        Session(ContainerEngine engine, String id, String networkName, OwnerLease lease, String startupReport) {
+        Session(ContainerEngine engine, String id, String networkName, OwnerLease lease, String leaseReport,
+                CompletableFuture<String> sweep) {
             this.engine = engine;
             this.id = id;
             this.networkName = networkName;
             this.lease = lease;
-            this.startupReport = startupReport;
+            if (leaseReport != null) {
+                reports.add(leaseReport);
+            }
+            sweep.thenAccept(this::sweepDone);
         }
 
-        /** What the sweep removed (and a lease that could not be taken), once: it goes to the first container's log. */
-        synchronized String takeSweepReport() {
-            String report = startupReport;
-            startupReport = null;
-            return report;
+        private void sweepDone(String report) {
+            if (report == null) {
+                return;
+            }
+            LogSink log;
+            synchronized (this) {
+                if (firstLog == null) {
+                    reports.add(report);
+                    return;
+                }
+                log = firstLog;
+            }
+            log.line(LogLine.Stream.STDOUT, report); // the first container started before the sweep ended
+        }
+
+        /**
+         * What the sweep removed (and a lease that could not be taken) goes to the first container's
+         * log: now, or when the sweep ends.
+         */
+        void reportTo(LogSink logs) {
+            List<String> now;
+            synchronized (this) {
+                if (firstLog != null) {
+                    return;
+                }
+                firstLog = logs;
+                now = List.copyOf(reports);
+                reports.clear();
+            }
+            now.forEach(line -> logs.line(LogLine.Stream.STDOUT, line));
         }
     }
 
@@ -412,134 +515,4 @@ public final class ContainerExecutor implements ResourceExecutor {
         t.setDaemon(true);
         t.start();
     };
-
-    /** A started container: its exit is awaited on a daemon thread, its output followed into the log. */
-    static final class RunningContainer implements RunningResource {
-
-        private final ContainerEngine engine;
-        private final StartedContainer container;
-        private final LogFollow follow;
-        private final CompletableFuture<Integer> exit = new CompletableFuture<>();
-        /** Kept (stopped or running) when the resource stops, instead of removed. */
-        private final boolean persistent;
-        /** The session network a persistent container joined; {@code null}: none (a lone container). */
-        private final String sessionNetwork;
-        private final String note;
-        private final LogSink logs;
-
-        RunningContainer(ContainerEngine engine, StartedContainer container, LogFollow follow, boolean persistent,
-                String sessionNetwork, String note, LogSink logs) {
-            this.persistent = persistent;
-            this.logs = logs;
-            this.engine = engine;
-            this.container = container;
-            this.follow = follow;
-            this.sessionNetwork = sessionNetwork;
-            this.note = note;
-            Thread waiter = new Thread(this::awaitExit, "apphost-wait-" + container.name());
-            waiter.setDaemon(true);
-            waiter.start();
-        }
-
-        private void awaitExit() {
-            int code = exitCode();
-            if (follow != null) {
-                try {
-                    follow.awaitCompletion(LOG_DRAIN);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            exit.complete(code);
-        }
-
-        private int exitCode() {
-            while (true) {
-                try {
-                    var code = engine.waitForExit(container.id(), Duration.ofMinutes(10));
-                    if (code.isPresent()) {
-                        return code.getAsInt();
-                    }
-                } catch (RuntimeException e) {
-                    try {
-                        var status = engine.status(container.id());
-                        if (!status.running()) {
-                            return status.exitCode();
-                        }
-                        Thread.sleep(1000);
-                    } catch (RuntimeException gone) {
-                        return -1; // removed, or the engine is gone
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        return -1;
-                    }
-                }
-            }
-        }
-
-        @Override
-        public CompletableFuture<Integer> exit() {
-            return exit;
-        }
-
-        @Override
-        public void stop(Duration grace) {
-            try {
-                engine.stop(container.id(), grace);
-                exit.get(LOG_DRAIN.toMillis() + 3000, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Exception ignored) {
-                // removed below anyway; the exit is reported by the waiter
-            } finally {
-                try {
-                    if (!persistent) {
-                        engine.remove(container.id());
-                    } else if (sessionNetwork != null) {
-                        engine.disconnectNetwork(sessionNetwork, container.id()); // kept, stopped, for the next start
-                    }
-                } catch (RuntimeException e) {
-                    System.err.println("apphost: could not remove container " + container.name() + ": "
-                            + e.getMessage());
-                }
-                if (follow != null) {
-                    follow.close();
-                }
-                exit.complete(137);
-            }
-        }
-
-        /** A persistent container is left running, out of the session network, for the next run. */
-        @Override
-        public void release(Duration grace) {
-            if (!persistent) {
-                stop(grace);
-                return;
-            }
-            try {
-                if (sessionNetwork != null) {
-                    engine.disconnectNetwork(sessionNetwork, container.id());
-                }
-            } catch (RuntimeException e) {
-                System.err.println("apphost: could not disconnect persistent container " + container.name()
-                        + " from the session network: " + e.getMessage());
-            }
-            if (follow != null) {
-                follow.close();
-            }
-            logs.line(LogLine.Stream.STDOUT, "apphost: persistent container " + container.name()
-                    + " keeps running for the next run (remove it with: docker rm -f " + container.name() + ")");
-            exit.complete(0);
-        }
-
-        @Override
-        public String note() {
-            return note;
-        }
-
-        @Override
-        public String toString() {
-            return container.name();
-        }
-    }
 }

@@ -83,7 +83,7 @@ final class PersistentContainers {
                 engine.start(existing.id());
                 note = "started persistent container " + spec.name() + " (" + shortId(existing.id()) + ")";
             } else {
-                note = "reused persistent container " + spec.name() + " (" + shortId(existing.id()) + ")";
+                note = reusedNote(spec.name(), existing.id());
             }
             started = new StartedContainer(existing.id(), spec.name(), List.of());
         } else {
@@ -100,6 +100,11 @@ final class PersistentContainers {
             engine.connectNetwork(sessionNetwork, started.id(), List.of(alias));
         }
         return new Outcome(started, note);
+    }
+
+    /** What a run says of a persistent container it found running and reused. */
+    static String reusedNote(String containerName, String id) {
+        return "reused persistent container " + containerName + " (" + shortId(id) + ")";
     }
 
     /** Creates the persistent network unless it exists. */

@@ -30,10 +30,16 @@ import java.util.function.Function;
  */
 public final class ReadinessChecks {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /**
+     * Made on the first HTTP check: building a JDK HttpClient sets up TLS (seconds in a fresh JVM on a
+     * busy machine), which a Redis or TCP check must not wait for.
+     */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(1))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
 
     private ReadinessChecks() {
     }
@@ -44,7 +50,7 @@ public final class ReadinessChecks {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
             int status;
             try {
-                status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = Http.CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 return HealthCheckResult.unhealthy(reason(e, url.toString()));
             }

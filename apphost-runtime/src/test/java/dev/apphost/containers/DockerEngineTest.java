@@ -194,6 +194,46 @@ class DockerEngineTest {
     }
 
     @Test
+    void anImageRemovedAfterItWasEnsuredFailsTheCreateByNameAndWorksOnceBack() throws Exception {
+        // ensureImage remembers images it found; a create after the image was removed must still say which
+        var docker = ((DockerJavaContainerEngine) engine).dockerClient();
+        String repository = "local/apphost-cache-" + EngineTestSupport.randomSuffix();
+        String image = repository + ":1";
+        docker.tagImageCmd(BUSYBOX, repository, "1").exec();
+        try {
+            engine.ensureImage(image, line -> { });
+            docker.removeImageCmd(image).exec();
+            assertThat(engine.imageExists(image)).isFalse();
+            assertThatThrownBy(() -> engine.createAndStart(spec("cached", image).entrypoint("sleep", "60").build()))
+                    .isInstanceOf(ImageNotFoundException.class).hasMessageContaining(image);
+            docker.tagImageCmd(BUSYBOX, repository, "1").exec();
+            engine.ensureImage(image, line -> { });
+            StartedContainer started = engine.createAndStart(spec("cached", image).entrypoint("sleep", "60").build());
+            assertThat(engine.status(started.id()).running()).isTrue();
+            engine.remove(started.id());
+        } finally {
+            try {
+                docker.removeImageCmd(image).exec();
+            } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+                // removed above
+            }
+        }
+    }
+
+    @Test
+    void fixedHostPortsArePublishedAsGiven() throws Exception {
+        int first = EngineTestSupport.freePort();
+        int second = EngineTestSupport.freePort();
+        StartedContainer web = engine.createAndStart(spec("fixed", HTTPD)
+                .port(PortBinding.tcp(80, first)).port(PortBinding.tcp(8080, second)).build());
+        assertThat(web.ports()).extracting(PublishedPort::hostIp).containsOnly("127.0.0.1");
+        assertThat(web.ports()).extracting(PublishedPort::hostPort).containsExactly(first, second);
+        assertThat(engine.publishedPorts(web.id())).extracting(PublishedPort::hostPort).contains(first, second);
+        assertThat(EngineTestSupport.httpGet("http://127.0.0.1:" + first + "/")).isNotNull();
+        engine.remove(web.id());
+    }
+
+    @Test
     void anImageByDigestIsPulledByDigestAndFailsWithTheDaemonsReason() {
         // The local images have no registry digest, so this one is missing: the pull must be asked by digest.
         String image = "local/apphost-missing@sha256:" + "0123456789abcdef".repeat(4);

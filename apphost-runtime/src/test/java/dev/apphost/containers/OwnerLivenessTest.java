@@ -158,6 +158,23 @@ class OwnerLivenessTest {
     }
 
     @Test
+    void probingALeaseThisJvmHoldsKeepsItHeldForOtherProcesses() throws Exception {
+        // This JVM's own sweep probes every lease, its own too, while its containers start.
+        try (OwnerLease lease = OwnerLease.acquire("probed-session", temp)) {
+            assertThat(OwnerLease.probe(lease.path())).isEqualTo(OwnerLease.State.HELD);
+            assertThat(OwnerLease.removeAbandoned(temp)).isZero();
+            Owner other = Owner.start(javaCommand("probed-session", temp.toString()));
+            try {
+                assertThat(other.labels).as("another process must find the lease taken").isNull();
+                assertThat(other.failure).contains("held by another process");
+            } finally {
+                other.kill();
+            }
+            assertThat(lease.path()).exists();
+        }
+    }
+
+    @Test
     void abandonedLeasesAreRemovedAndHeldOnesKept() throws Exception {
         Path abandoned = Files.writeString(temp.resolve("dead-session.lease"), "4242\n");
         try (OwnerLease held = OwnerLease.acquire("live-session", temp)) {

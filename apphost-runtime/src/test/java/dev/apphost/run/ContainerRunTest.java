@@ -165,6 +165,9 @@ class ContainerRunTest {
             start(b);
             awaitLog("client", "by-name-" + appName);
             awaitLog("client", "from-host-" + appName);
+            String session = engine.listContainers(Map.of(ResourceLabels.APP, appName)).get(0).labels()
+                    .get(ResourceLabels.SESSION);
+            assertThat(engine.listNetworks(ResourceLabels.sessionFilter(session))).as("the client references web").hasSize(1);
         } finally {
             host.stop(0);
         }
@@ -267,9 +270,12 @@ class ContainerRunTest {
         b.addContainer("box", "local/busybox", "1").withEntrypoint("sleep").withArgs("600");
         start(b);
         assertThat(app.resourceSnapshot("box").state()).isEqualTo("Running");
+        // the sweep runs beside the first create: its report reaches the first container's log when it ends
+        waitUntil(() -> app.resourceLogs().tail("box", 20).stream().anyMatch(l -> l.contains("left behind by app hosts that died")),
+                Duration.ofSeconds(30));
+        assertThat(app.resourceLogs().tail("box", 20)).anyMatch(l -> l.contains("left behind by app hosts that died"));
         assertThat(engine.listContainers(ResourceLabels.sessionFilter(deadSession))).isEmpty();
         assertThat(engine.listNetworks(ResourceLabels.sessionFilter(deadSession))).isEmpty();
-        assertThat(app.resourceLogs().tail("box", 20)).anyMatch(l -> l.contains("left behind by app hosts that died"));
     }
 
     @Test

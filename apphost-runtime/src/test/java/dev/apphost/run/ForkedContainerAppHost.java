@@ -17,9 +17,10 @@ public final class ForkedContainerAppHost {
     public static void main(String[] args) {
         String[] config = java.util.Arrays.copyOfRange(args, 1, args.length);
         var b = TestApps.builder(Path.of(args[0]), Map.of(), config);
-        b.addContainer("box", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "echo box up; sleep 600");
-        // A second container, so the session has its network (a lone container gets none).
-        b.addContainer("box2", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "sleep 600");
+        var box = b.addContainer("box", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "echo box up; sleep 600")
+                .withHttpEndpoint(null, 80, "http");
+        // A second container that references the first, so the session has its network.
+        b.addContainer("box2", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "sleep 600").withReference(box);
         b.addExecutable("sleeper", "sh", ".", "-c", "sleep 303 & wait");
         DistributedApplication app = b.build();
         Thread reporter = new Thread(() -> {

@@ -91,6 +91,64 @@ class PersistentContainerRunTest {
     }
 
     @Test
+    void aRunningPersistentContainerIsReusedBeforeTheEngineConnectionIsReady() throws Exception {
+        String id;
+        int port;
+        try (DistributedApplication first = run(appDir, c -> { })) {
+            port = first.getEndpoint("cache", "tcp").getPort();
+            id = persistentOfThisApp().id();
+        }
+        // The next run's engine connection is held back (docker-java's first connection in a fresh JVM):
+        // the container is found by a look over a plain socket and is Running and Healthy meanwhile.
+        java.util.concurrent.CountDownLatch connectionMayFinish = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean connected = new java.util.concurrent.atomic.AtomicBoolean();
+        ContainerExecutor executor = new ContainerExecutor(() -> {
+            try {
+                connectionMayFinish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            connected.set(true);
+            return dev.apphost.containers.ContainerEngineLocator.fromEnvironment().connect();
+        }, System.getenv(), ContainerExecutor.appNameOf(appDir));
+        DistributedApplicationBuilder b = TestApps.builder(appDir, Map.of("Parameters:cache-password", "s3cret"));
+        b.addRedis("cache").withLifetime(ContainerLifetime.PERSISTENT);
+        DistributedApplication app = b.build();
+        RunOptions defaults = RunOptions.from(app.configuration());
+        Orchestrator o = new Orchestrator(app.model(), dev.apphost.ExecutionContext.run(), app.configuration(), appDir,
+                null, new RunOptions(defaults.shutdownTimeout(), List.of(executor), defaults.reaper(), defaults.console(),
+                        defaults.colour(), defaults.logBufferLines(), defaults.containerEngineEnvironment()));
+        try {
+            o.start();
+            o.notifications().waitForResourceHealthy("cache", LONG);
+            assertThat(connected).as("the engine connection was still held back").isFalse();
+            assertThat(o.snapshot("cache").message()).isEqualTo("reused persistent container "
+                    + persistentOfThisApp().name() + " (" + id.substring(0, 12) + ")");
+            assertThat(o.endpointUrl("cache", "tcp").getPort()).isEqualTo(port);
+            try (Jedis jedis = new Jedis("localhost", port)) {
+                jedis.auth("s3cret");
+                assertThat(jedis.ping()).isEqualTo("PONG");
+            }
+            connectionMayFinish.countDown();
+            // once connected, the container's output is followed into its log (redis logs its start-up)
+            ContainerRunTest.waitUntil(() -> o.tail("cache", 200).stream().anyMatch(l -> l.contains("Ready to accept connections")),
+                    LONG);
+            assertThat(o.tail("cache", 200)).anyMatch(l -> l.contains("Ready to accept connections"));
+        } finally {
+            connectionMayFinish.countDown();
+            o.stop();
+        }
+        assertThat(engine.status(id).running()).as("still kept for the next run").isTrue();
+    }
+
+    private ManagedContainer persistentOfThisApp() {
+        List<ManagedContainer> mine = engine.listContainers(Map.of(ResourceLabels.MANAGED, "true",
+                ResourceLabels.APP, appName, ResourceLabels.LIFETIME, "persistent"));
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+    }
+
+    @Test
     void theSecondRunReusesTheRunningContainerOnTheSamePort() throws Exception {
         String name;
         int port;

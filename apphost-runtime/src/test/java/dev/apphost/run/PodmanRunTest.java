@@ -43,9 +43,10 @@ class PodmanRunTest {
         try (podman) {
             Assumptions.assumeTrue(podman.imageExists("local/busybox:1"), "local/busybox:1 is not in Podman; run scripts/setup-podman.sh");
             var b = TestApps.builder(appDir, Map.of(ContainerEngineLocator.HOST_KEY, PODMAN));
-            b.addContainer("box", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "echo up; sleep 30");
-            // a second container, so that the session has its network (a lone container gets none)
-            b.addContainer("box2", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "sleep 30");
+            var first = b.addContainer("box", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "echo up; sleep 30")
+                    .withHttpEndpoint(null, 80, "http");
+            // a second container that references the first, so that the session has its network
+            b.addContainer("box2", "local/busybox", "1").withEntrypoint("/bin/sh").withArgs("-c", "sleep 30").withReference(first);
             try (DistributedApplication app = b.build()) {
                 app.start();
                 var box = app.resourceSnapshot("box");

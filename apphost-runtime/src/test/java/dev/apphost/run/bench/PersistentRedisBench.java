@@ -23,7 +23,9 @@ import java.util.Map;
  * Run via bench/lifecycle-edges.sh; it removes its containers at the end.
  *
  * <p>Arguments: {@code create <dir>} (makes the persistent container, untimed) or
- * {@code measure <dir> <iterations>} or {@code cleanup <dir>}.
+ * {@code measure <dir> <iterations>} or {@code cleanup <dir>}; {@code fresh <dir>} is one run of the AppHost
+ * in this (fresh) JVM, {@code ping <dir>} one docker-java ping from a fresh JVM (a baseline), both
+ * printing the JVM's uptime at their steps (bench/persistent-redis.sh).
  */
 public final class PersistentRedisBench {
 
@@ -34,6 +36,8 @@ public final class PersistentRedisBench {
         switch (args[0]) {
             case "create" -> System.out.printf("create (first run, container created): %s%n", show(run(appDir, true)));
             case "measure" -> measure(appDir, Integer.parseInt(args[2]));
+            case "fresh" -> fresh(appDir);
+            case "ping" -> ping();
             case "cleanup" -> cleanup();
             default -> throw new IllegalArgumentException("create|measure|cleanup");
         }
@@ -64,6 +68,31 @@ public final class PersistentRedisBench {
         System.out.printf("ratio reuse / session: Running %.2f, Healthy %.2f%n", (double) r[0] / s[0], (double) r[1] / s[1]);
     }
 
+    /**
+     * One persistent-Redis run as a second {@code mvn apphost:run} makes it, in a fresh JVM: the JVM's
+     * uptime when the builder is created, when {@code start()} is called, and the times to Running and Healthy.
+     */
+    private static void fresh(Path appDir) {
+        long created = uptime();
+        long[] times = run(appDir, true);
+        System.out.printf("fresh: builder at %d ms of JVM uptime; start() to Running %d ms, to Healthy %d ms%n",
+                created, times[0], times[1]);
+    }
+
+    /** The baseline: a fresh JVM that connects to the engine through docker-java and pings it. */
+    private static void ping() {
+        long start = System.nanoTime();
+        try (ContainerEngine engine = ContainerEngineLocator.fromEnvironment().connect()) {
+            engine.listContainers(ResourceLabels.persistentFilter());
+        }
+        System.out.printf("ping: docker-java connect + one list, %d ms (at %d ms of JVM uptime)%n",
+                (System.nanoTime() - start) / 1_000_000, uptime());
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
     private static String show(long[] times) {
         return "Running after " + times[0] + " ms, Healthy after " + times[1] + " ms";
     }
@@ -71,7 +100,7 @@ public final class PersistentRedisBench {
     /** Milliseconds from start() to Running (start() returned) and to Healthy. */
     private static long[] run(Path appDir, boolean persistent) {
         DistributedApplicationBuilder b = TestApps.builder(appDir, Map.of("Parameters:cache-password", "benchpw"));
-        var cache = b.addRedis("cache");
+        var cache = b.addRedis("cache").withImage("local/redis", "7.0.15");
         if (persistent) {
             cache.withLifetime(ContainerLifetime.PERSISTENT).withContainerName("apphost-bench-persistent-redis");
         }
