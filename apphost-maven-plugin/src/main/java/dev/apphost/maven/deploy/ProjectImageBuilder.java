@@ -49,6 +49,8 @@ import java.util.stream.Stream;
 public final class ProjectImageBuilder {
 
     static final String APP_ROOT = "/app";
+    /** The name of the layer of released dependency jars. */
+    static final String RELEASE_DEPENDENCIES = "dependencies";
 
     private final Consumer<String> log;
 
@@ -132,7 +134,7 @@ public final class ProjectImageBuilder {
     }
 
     static Layers layers(ProjectLaunch project) throws IOException {
-        FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName("dependencies");
+        FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName(RELEASE_DEPENDENCIES);
         FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName("snapshot dependencies");
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources");
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
