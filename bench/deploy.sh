@@ -68,8 +68,11 @@ echo "== Jib: rebuild after touching one class of apiservice"
 layers() { docker image inspect --format '{{range .RootFS.Layers}}{{println .}}{{end}}' apiservice:latest | grep -v '^$'; }
 before=$(layers)
 SRC="$STARTER/apiservice/src/main/java/dev/apphost/samples/apiservice/ApiService.java"
-cp "$SRC" "$SRC.bak"; trap 'mv "$SRC.bak" "$SRC"; rm -f "$LOG"' EXIT
-sed -i 's/"Not found"/"Not found."/' "$SRC"
+# a string constant unique to this run, so the class differs from any image built before; the
+# restored source is touched so that the next compile replaces the edited class
+cp "$SRC" "$SRC.bak"; trap 'mv "$SRC.bak" "$SRC"; touch "$SRC"; rm -f "$LOG"' EXIT
+sed -i "s/\"Not found\"/\"Not found ($(date +%s))\"/" "$SRC"
+grep -q 'Not found (' "$SRC" || { echo "could not edit $SRC" >&2; exit 1; }
 t0=$(now_ms); deploy -o; t1=$(now_ms); down
 after=$(layers)
 echo "apphost:deploy after a class change: $((t1 - t0)) ms; $(grep -o 'built image apiservice[^;]*' "$LOG" | head -1) (load $(load))"
