@@ -102,4 +102,23 @@ class HelmChartSchemaTest {
                 "$: no Kubernetes API schema for apiVersion 'extensions/v1', kind 'Deployment' "
                         + "(looked for io.k8s.api.extensions.v1.Deployment)");
     }
+
+    @Test
+    void aKindOfAnotherApiGroupFindsItsSchema() throws IOException {
+        JsonNode ingress = HelmChartPublisherTest.YAML.readTree("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: webfrontend}
+                spec:
+                  rules:
+                    - http:
+                        paths:
+                          - {path: /, pathType: Prefix, backend: {service: {name: webfrontend, port: {number: 8080}}}}
+                """);
+        assertThat(KubernetesApiSchema.load().validate(ingress)).isEmpty();
+
+        ((ObjectNode) ingress.at("/spec/rules/0/http/paths/0")).put("pathType", "Prefixed");
+        assertThat(KubernetesApiSchema.load().validate(ingress)).containsExactly("$.spec.rules[0].http.paths[0]"
+                + ".pathType: does not have a value in the enumeration [\"Exact\", \"ImplementationSpecific\", \"Prefix\"]");
+    }
 }

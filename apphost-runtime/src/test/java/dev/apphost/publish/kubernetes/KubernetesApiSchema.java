@@ -64,10 +64,14 @@ final class KubernetesApiSchema {
         return instance;
     }
 
-    /** The definition name of {@code apiVersion}/{@code kind}, as the API server's OpenAPI names it. */
+    /**
+     * The definition name of {@code apiVersion}/{@code kind}, as the API server's OpenAPI names it:
+     * {@code v1 Service} → {@code io.k8s.api.core.v1.Service}, {@code networking.k8s.io/v1 Ingress} →
+     * {@code io.k8s.api.networking.v1.Ingress}.
+     */
     static String definitionName(String apiVersion, String kind) {
         int slash = apiVersion.indexOf('/');
-        String group = slash < 0 ? "core" : apiVersion.substring(0, slash);
+        String group = slash < 0 ? "core" : apiVersion.substring(0, slash).replaceFirst("\\.k8s\\.io$", "");
         String version = slash < 0 ? apiVersion : apiVersion.substring(slash + 1);
         return "io.k8s.api." + group + "." + version + "." + kind;
     }
