@@ -1,63 +1,79 @@
 #!/usr/bin/env bash
 # Measures `mvn apphost:deploy` of the starter (samples/starter) against its baseline, in one run:
 #   baseline: `docker-compose up -d` on the very file apphost:deploy publishes, then waiting until the
-#             same health checks pass (every container running, healthy where it has a check);
-#   deploy:   `mvn -o apphost:deploy` from a cold Maven (publish + Jib with every layer cached +
-#             compose up + the same wait), images cached from a warm-up deploy.
-# Runs are interleaved; each is taken down before the next. Also measures a Jib rebuild of
-# apiservice after touching one class (only the classes layer changes).
-# Usage: bench/deploy.sh [runs] (default 3). Needs: apphost installed (./mvnw -B install -DskipTests),
-# scripts/container-setup.sh and scripts/setup-deploy.sh. Figures go to bench/README-deploy.md by hand.
+#             same health checks pass (every container running, healthy where it has a check), polled
+#             as apphost:deploy polls: the container ids once, then `docker inspect` every 0.1 s;
+#   deploy:   `mvn -o apphost:deploy` from a cold Maven (publish + image check + compose up + the same
+#             wait), images cached from a warm-up deploy; its own log line splits the time into
+#             publish / images / up / health, and the rest of the wall time is Maven (start, reactor,
+#             the forked compile lifecycle).
+# Runs are interleaved; each is taken down before the next; the load average is printed per run.
+# Then a Jib rebuild of apiservice after touching one class (only the classes layer changes).
+# Usage: bench/deploy.sh [runs] (default 3). Needs apphost installed
+# (./mvnw -B install -DskipTests -Dinvoker.skip), scripts/container-setup.sh and scripts/setup-deploy.sh.
+# MAVEN_REPO_LOCAL=<dir> another local repository; MVN_ARGS extra Maven options.
+# Figures go to bench/README-deploy.md by hand.
 set -euo pipefail
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTER="$ROOT/samples/starter"
 MVNW="$ROOT/mvnw"
-MVN_ARGS=(-B -q -o -f "$STARTER/pom.xml" ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO})
+REPO=${MAVEN_REPO_LOCAL:-${MAVEN_REPO:-}}
+# shellcheck disable=SC2206
+MAVEN=(-B -f "$STARTER/pom.xml" ${REPO:+-Dmaven.repo.local=$REPO} ${MVN_ARGS:-})
 BASE=docker://local/jre:17
 OUT="$STARTER/target/apphost/docker-compose"
+LOG=$(mktemp)
+trap 'rm -f "$LOG"' EXIT
 
 now_ms() { date +%s%3N; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-wait_healthy() { # every container of project starter running, and healthy where it has a check
-  local deadline=$(( $(date +%s) + 300 ))
+compose() { (cd "$OUT" && docker-compose -p starter -f docker-compose.yaml "$@"); }
+wait_healthy() { # as ComposeDeployment: ids once, then docker inspect until running (+ healthy where checked)
+  local deadline=$(( $(date +%s) + 300 )) ids states
+  ids=$(compose ps -q)
   while :; do
-    local ids states
-    ids=$(cd "$OUT" && docker-compose -p starter -f docker-compose.yaml ps -q)
-    if [ -n "$ids" ]; then
-      # shellcheck disable=SC2086
-      states=$(docker inspect --format '{{.State.Status}}{{if .State.Health}}/{{.State.Health.Status}}{{end}}' $ids)
-      if ! grep -qv -e '^running$' -e '^running/healthy$' <<<"$states"; then return 0; fi
-    fi
+    # shellcheck disable=SC2086
+    states=$(docker inspect --format '{{.State.Status}}{{if .State.Health}}/{{.State.Health.Status}}{{end}}' $ids)
+    if ! grep -qv -e '^running$' -e '^running/healthy$' <<<"$states"; then return 0; fi
     [ "$(date +%s)" -lt "$deadline" ] || { echo "not healthy: $states" >&2; return 1; }
-    sleep 0.5
+    sleep 0.1
   done
 }
-down() { (cd "$OUT" && docker-compose -p starter -f docker-compose.yaml down -v --remove-orphans >/dev/null 2>&1); }
+down() { compose down -v --remove-orphans >/dev/null 2>&1; }
+deploy() { "$MVNW" "${MAVEN[@]}" "$@" apphost:deploy -Dapphost.baseImage=$BASE >"$LOG" 2>&1 || { cat "$LOG"; exit 1; }; }
 
-echo "== warm-up: build, deploy once (images into the engine), undeploy"
-"$MVNW" -B -q -f "$STARTER/pom.xml" ${MAVEN_REPO:+-Dmaven.repo.local=$MAVEN_REPO} compile >/dev/null
-"$MVNW" "${MVN_ARGS[@]}" apphost:deploy -Dapphost.baseImage=$BASE >/dev/null
+echo "== warm-up: build, deploy once (images into the engine), undeploy (load $(load))"
+deploy # online: resolves what the starter needs at run time
 down
 
-baseline=() deploy=()
+baseline=() total=()
 for i in $(seq "$RUNS"); do
-  t0=$(now_ms); (cd "$OUT" && docker-compose -p starter -f docker-compose.yaml up -d >/dev/null 2>&1); wait_healthy; t1=$(now_ms)
+  l0=$(load)
+  t0=$(now_ms); compose up -d >/dev/null 2>&1; wait_healthy; t1=$(now_ms)
   baseline+=($((t1 - t0))); down
-  t0=$(now_ms); "$MVNW" "${MVN_ARGS[@]}" apphost:deploy -Dapphost.baseImage=$BASE >/dev/null; t1=$(now_ms)
-  deploy+=($((t1 - t0))); down
-  echo "run $i: compose up + health ${baseline[-1]} ms, apphost:deploy ${deploy[-1]} ms"
+  t0=$(now_ms); deploy -o; t1=$(now_ms)
+  total+=($((t1 - t0))); down
+  phases=$(grep -o 'with Docker Compose in [0-9.]* s ([^)]*)' "$LOG" | sed 's/with Docker Compose in //')
+  mojo_ms=$(awk '{printf "%d", $1 * 1000}' <<<"$phases")
+  echo "run $i: compose up + health ${baseline[-1]} ms | apphost:deploy ${total[-1]} ms =" \
+    "Maven $((total[-1] - mojo_ms)) ms + mojo $phases" \
+    "| images: $(grep -o 'up-to-date image\|built image' "$LOG" | sort | uniq -c | xargs) | load $l0 -> $(load)"
 done
-b=$(printf '%s\n' "${baseline[@]}" | median); d=$(printf '%s\n' "${deploy[@]}" | median)
-echo "median: compose up + health $b ms, apphost:deploy $d ms, ratio $(awk -v d="$d" -v b="$b" 'BEGIN {printf "%.2f", d/b}')"
+b=$(printf '%s\n' "${baseline[@]}" | median); d=$(printf '%s\n' "${total[@]}" | median)
+echo "median: compose up + health $b ms, apphost:deploy $d ms, ratio $(awk -v d="$d" -v b="$b" 'BEGIN {printf "%.2f", d/b}') (load $(load))"
 
 echo "== Jib: rebuild after touching one class of apiservice"
 layers() { docker image inspect --format '{{range .RootFS.Layers}}{{println .}}{{end}}' apiservice:latest | grep -v '^$'; }
 before=$(layers)
 SRC="$STARTER/apiservice/src/main/java/dev/apphost/samples/apiservice/ApiService.java"
-cp "$SRC" "$SRC.bak"; trap 'mv "$SRC.bak" "$SRC"' EXIT
-sed -i 's/"Not found"/"Not found."/' "$SRC"
-t0=$(now_ms); "$MVNW" "${MVN_ARGS[@]}" apphost:deploy -Dapphost.baseImage=$BASE >/dev/null; t1=$(now_ms); down
+# a string constant unique to this run, so the class differs from any image built before; the
+# restored source is touched so that the next compile replaces the edited class
+cp "$SRC" "$SRC.bak"; trap 'mv "$SRC.bak" "$SRC"; touch "$SRC"; rm -f "$LOG"' EXIT
+sed -i "s/\"Not found\"/\"Not found ($(date +%s))\"/" "$SRC"
+grep -q 'Not found (' "$SRC" || { echo "could not edit $SRC" >&2; exit 1; }
+t0=$(now_ms); deploy -o; t1=$(now_ms); down
 after=$(layers)
-echo "apphost:deploy after a class change: $((t1 - t0)) ms"
+echo "apphost:deploy after a class change: $((t1 - t0)) ms; $(grep -o 'built image apiservice[^;]*' "$LOG" | head -1) (load $(load))"
 echo "layers: $(wc -l <<<"$before") before, $(wc -l <<<"$after") after; changed: $(diff <(echo "$before") <(echo "$after") | grep -c '^>' || true) (expected 1: classes)"

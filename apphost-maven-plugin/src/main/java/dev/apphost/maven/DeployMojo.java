@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -87,30 +91,42 @@ public class DeployMojo extends AbstractAppHostMojo {
         long start = System.nanoTime();
         Path directory = outputDirectory.toPath().toAbsolutePath();
         PublishMojo.publish(context, this, "docker-compose", directory);
+        long published = System.nanoTime();
         try {
             DeploymentInfo info = DeploymentInfo.read(directory);
             Map<String, String> env = EnvFile.read(directory.resolve(DockerComposePublisher.ENV_FILE));
             requireValues(env, directory);
             buildImages(context, info, env);
+            long built = System.nanoTime();
             ComposeCommand compose = ComposeCommand.locate(directory.resolve(DockerComposePublisher.COMPOSE_FILE),
                     info.deploymentName(), Map.of());
             ComposeDeployment deployment = new ComposeDeployment(compose, info, line -> getLog().info("apphost: " + line));
             Map<String, URI> urls;
+            long started;
             try {
-                urls = deployment.up(Duration.ofSeconds(healthTimeout));
+                deployment.start();
+                started = System.nanoTime();
+                urls = deployment.awaitHealthy(Duration.ofSeconds(healthTimeout));
             } catch (DeployException e) {
                 getLog().error("apphost: deployment failed; taking it down again");
                 deployment.down();
                 throw e;
             }
+            long healthy = System.nanoTime();
             urls.forEach((endpoint, url) -> getLog().info("apphost: " + endpoint + " at " + url));
-            getLog().info(String.format("apphost: deployed '%s' with Docker Compose in %.1f s; mvn apphost:undeploy "
-                    + "removes it", info.deploymentName(), (System.nanoTime() - start) / 1e9));
+            getLog().info(String.format("apphost: deployed '%s' with Docker Compose in %.1f s (publish %.1f s, images "
+                    + "%.1f s, up %.1f s, health %.1f s); mvn apphost:undeploy removes it", info.deploymentName(),
+                    seconds(start, healthy), seconds(start, published), seconds(published, built),
+                    seconds(built, started), seconds(started, healthy)));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot read what the publisher wrote to " + directory + ": " + e.getMessage(), e);
         } catch (DeployException | ImageBuildException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    private static double seconds(long from, long to) {
+        return (to - from) / 1e9;
     }
 
     /** Empty {@code .env} values (secret parameters) must come from the environment. */
@@ -128,20 +144,50 @@ public class DeployMojo extends AbstractAppHostMojo {
         }
     }
 
+    /** One image per project, all at once: most of a build is waiting on the engine. */
     private void buildImages(AppHostContext context, DeploymentInfo info, Map<String, String> env)
             throws MojoExecutionException, ImageBuildException {
         ProjectImageBuilder builder = new ProjectImageBuilder(line -> getLog().debug("jib: " + line));
         Path cache = Path.of(project.getBuild().getDirectory(), "apphost", "jib-cache");
         List<String> jvmFlags = imageJvmFlags == null ? List.of()
                 : dev.apphost.maven.fork.CommandLineSplitter.split(imageJvmFlags);
+        List<ImageRequest> requests = new ArrayList<>();
         for (DeploymentInfo.Project p : info.projects()) {
             ProjectLaunch launch = context.plan.findByPom(p.pom()).orElseThrow(() -> new MojoExecutionException(
                     "Project resource '" + p.resource() + "' is " + p.pom() + ", which is not a module of this reactor."));
-            String image = env.getOrDefault(p.imageVariable(), p.defaultImage());
-            long start = System.nanoTime();
-            String id = builder.build(new ImageRequest(launch, image, baseImage, jvmFlags, false, cache));
-            getLog().info(String.format("apphost: built image %s of %s (%s) in %.1f s", image, p.resource(),
-                    id.substring(0, Math.min(19, id.length())), (System.nanoTime() - start) / 1e9));
+            requests.add(new ImageRequest(launch, env.getOrDefault(p.imageVariable(), p.defaultImage()), baseImage,
+                    jvmFlags, false, cache));
+        }
+        if (requests.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                ImageRequest request = requests.get(i);
+                String resource = info.projects().get(i).resource();
+                results.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    ProjectImageBuilder.BuiltImage image = builder.build(request);
+                    return String.format("apphost: %s image %s of %s (%s) in %.1f s",
+                            image.reused() ? "up-to-date" : "built", request.image(), resource,
+                            image.id().substring(0, Math.min(19, image.id().length())), (System.nanoTime() - start) / 1e9);
+                }));
+            }
+            for (Future<String> result : results) {
+                getLog().info(result.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while building the images", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ImageBuildException failure) {
+                throw failure;
+            }
+            throw new MojoExecutionException("Could not build the images: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

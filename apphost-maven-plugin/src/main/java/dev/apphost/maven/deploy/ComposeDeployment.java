@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 public final class ComposeDeployment {
 
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    /** How often the containers' states are read while waiting: one {@code docker inspect}, tens of ms. */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     private final ComposeCommand compose;
     private final DeploymentInfo info;
@@ -38,9 +40,18 @@ public final class ComposeDeployment {
 
     /** {@code up -d}, wait for health; returns the external endpoints' URLs by {@code service/endpoint}. */
     public Map<String, URI> up(Duration healthTimeout) throws DeployException {
+        start();
+        return awaitHealthy(healthTimeout);
+    }
+
+    /** {@code up -d}: creates and starts the containers, without waiting for their health. */
+    public void start() throws DeployException {
         compose.run(COMMAND_TIMEOUT, "up", "-d", "--remove-orphans");
-        waitUntilHealthy(healthTimeout);
-        return urls();
+    }
+
+    /** After {@link #start()}: waits for health; returns the external endpoints' URLs by {@code service/endpoint}. */
+    public Map<String, URI> awaitHealthy(Duration healthTimeout) throws DeployException {
+        return urls(waitUntilHealthy(containerIds(), healthTimeout));
     }
 
     public void down() throws DeployException {
@@ -52,11 +63,15 @@ public final class ComposeDeployment {
         return compose.run(COMMAND_TIMEOUT, "ps", "-q").lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    void waitUntilHealthy(Duration timeout) throws DeployException {
+    /**
+     * Polls the containers {@code up} created (their ids do not change while they restart) with the
+     * engine's CLI only: starting Compose once per poll would cost more than the poll.
+     */
+    List<ContainerState> waitUntilHealthy(List<String> ids, Duration timeout) throws DeployException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String> last = Map.of();
         while (true) {
-            List<ContainerState> states = inspect(containerIds());
+            List<ContainerState> states = inspect(ids);
             List<String> waiting = new ArrayList<>();
             Map<String, String> now = new LinkedHashMap<>();
             for (ContainerState state : states) {
@@ -74,7 +89,7 @@ public final class ComposeDeployment {
                 last = now;
             }
             if (waiting.isEmpty() && !states.isEmpty()) {
-                return;
+                return states;
             }
             if (System.nanoTime() > deadline) {
                 throw new DeployException("Not healthy within " + timeout.toSeconds() + " s: "
@@ -92,8 +107,11 @@ public final class ComposeDeployment {
         }
     }
 
-    /** One container as {@code docker inspect} sees it. */
-    record ContainerState(String service, String status, int exitCode, String health) {
+    /**
+     * One container as {@code docker inspect} sees it; {@code hostPorts} maps a published
+     * {@code <port>/<protocol>} to its host port.
+     */
+    record ContainerState(String service, String status, int exitCode, String health, Map<String, String> hostPorts) {
 
         boolean failed() {
             return ("exited".equals(status) && exitCode != 0) || "dead".equals(status) || "unhealthy".equals(health);
@@ -112,45 +130,63 @@ public final class ComposeDeployment {
             }
             return health.isEmpty() ? status : status + ", " + health;
         }
+
+        /** {@code service|status|exitCode|health|8080/tcp=32768;…}, as {@link #FORMAT} prints it. */
+        static ContainerState parse(String line) {
+            String[] parts = line.split("\\|", -1);
+            if (parts.length != 5) {
+                return null;
+            }
+            Map<String, String> ports = new LinkedHashMap<>();
+            for (String binding : parts[4].strip().split(";")) {
+                int eq = binding.indexOf('=');
+                if (eq > 0 && eq < binding.length() - 1) {
+                    ports.put(binding.substring(0, eq), binding.substring(eq + 1));
+                }
+            }
+            return new ContainerState(parts[0], parts[1], Integer.parseInt(parts[2].strip()), parts[3].strip(), ports);
+        }
+
+        static final String FORMAT = "{{index .Config.Labels \"com.docker.compose.service\"}}|{{.State.Status}}|"
+                + "{{.State.ExitCode}}|{{if .State.Health}}{{.State.Health.Status}}{{end}}|"
+                + "{{range $port, $bindings := .NetworkSettings.Ports}}{{if $bindings}}"
+                + "{{$port}}={{(index $bindings 0).HostPort}};{{end}}{{end}}";
     }
 
     private static List<ContainerState> inspect(List<String> ids) throws DeployException {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format",
-                "{{index .Config.Labels \"com.docker.compose.service\"}}|{{.State.Status}}|{{.State.ExitCode}}|"
-                        + "{{if .State.Health}}{{.State.Health.Status}}{{end}}"));
+        List<String> command = new ArrayList<>(List.of("docker", "inspect", "--format", ContainerState.FORMAT));
         command.addAll(ids);
         List<ContainerState> states = new ArrayList<>();
         for (String line : ComposeCommand.exec(command, null, Map.of(), Duration.ofSeconds(30)).lines().toList()) {
-            String[] parts = line.split("\\|", -1);
-            if (parts.length == 4) {
-                states.add(new ContainerState(parts[0], parts[1], Integer.parseInt(parts[2].strip()), parts[3].strip()));
+            ContainerState state = ContainerState.parse(line);
+            if (state != null) {
+                states.add(state);
             }
         }
         return states;
     }
 
-    /** {@code http://localhost:<published port>} for each external endpoint. */
-    Map<String, URI> urls() throws DeployException {
+    /** {@code http://localhost:<published port>} for each external endpoint, from the last inspection. */
+    Map<String, URI> urls(List<ContainerState> states) {
         Map<String, URI> urls = new LinkedHashMap<>();
         for (DeploymentInfo.ExternalEndpoint endpoint : info.externalEndpoints()) {
-            String published = compose.run(Duration.ofSeconds(30), "port", endpoint.service(),
-                    Integer.toString(endpoint.targetPort())).strip();
-            int colon = published.lastIndexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            urls.put(endpoint.service() + "/" + endpoint.endpoint(),
-                    URI.create(endpoint.scheme() + "://localhost:" + published.substring(colon + 1)));
+            states.stream()
+                    .filter(s -> s.service().equals(endpoint.service()))
+                    .map(s -> s.hostPorts().get(endpoint.targetPort() + "/tcp"))
+                    .filter(port -> port != null && !port.isEmpty())
+                    .findFirst()
+                    .ifPresent(port -> urls.put(endpoint.service() + "/" + endpoint.endpoint(),
+                            URI.create(endpoint.scheme() + "://localhost:" + port)));
         }
         return urls;
     }
 
     private static void sleep() throws DeployException {
         try {
-            Thread.sleep(500);
+            Thread.sleep(POLL_INTERVAL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeployException("Interrupted while waiting for the deployment to be healthy", e);

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -35,16 +38,19 @@ import java.util.stream.Stream;
  *
  * The entrypoint is {@code java <jvmFlags> -cp <Maven's order> <main class>}, the main class found as
  * run mode finds it. Jib's defaults make the image reproducible: file times and the creation time
- * are fixed, so the same inputs give the same image id.
+ * are fixed, so the same inputs give the same image id. A build whose inputs the local engine's image
+ * already carries ({@link ImageInputs}) does not run Jib at all.
  *
  * <pre>{@code
  * ImageRequest request = ImageRequest.toDockerDaemon(launch, "apiservice:latest", "docker://local/jre:17", cacheDir);
- * String imageId = new ProjectImageBuilder(System.out::println).build(request);
+ * String imageId = new ProjectImageBuilder(System.out::println).build(request).id();
  * }</pre>
  */
 public final class ProjectImageBuilder {
 
     static final String APP_ROOT = "/app";
+    /** The name of the layer of released dependency jars. */
+    static final String RELEASE_DEPENDENCIES = "dependencies";
 
     private final Consumer<String> log;
 
@@ -53,17 +59,36 @@ public final class ProjectImageBuilder {
         this.log = log;
     }
 
-    /** Builds the image; returns its image id ({@code sha256:…}). */
-    public String build(ImageRequest request) throws ImageBuildException {
+    /** An image in the engine or registry; {@code reused}: it was already there, Jib did not run. */
+    public record BuiltImage(String id, boolean reused) {
+    }
+
+    /**
+     * Builds the image, unless the local engine already has it from the same inputs
+     * ({@link ImageInputs}: same base image id, entrypoint and files), which is then reused as it is.
+     */
+    public BuiltImage build(ImageRequest request) throws ImageBuildException {
         ProjectLaunch project = request.project();
         String mainClass = project.requireMainClass();
         try {
             Layers layers = layers(project);
+            List<String> entrypoint = entrypoint(request.jvmFlags(), layers.classpath(), mainClass);
+            Map<String, String> labels = new LinkedHashMap<>();
+            labels.put("dev.apphost.project", project.coordinates());
+            Optional<String> inputs = request.toRegistry() ? Optional.empty()
+                    : ImageInputs.fingerprint(request.baseImage(), layers.all(), entrypoint, labels);
+            if (inputs.isPresent()) {
+                Optional<String> existing = ImageInputs.builtImage(request.image(), inputs.get());
+                if (existing.isPresent()) {
+                    return new BuiltImage(existing.get(), true);
+                }
+                labels.put(ImageInputs.LABEL, inputs.get());
+            }
             JibContainerBuilder builder = Jib.from(request.baseImage())
                     .setFileEntriesLayers(layers.all())
-                    .setEntrypoint(entrypoint(request.jvmFlags(), layers.classpath(), mainClass))
+                    .setEntrypoint(entrypoint)
                     .setWorkingDirectory(AbsoluteUnixPath.get(APP_ROOT))
-                    .addLabel("dev.apphost.project", project.coordinates());
+                    .setLabels(labels);
             Containerizer containerizer = request.toRegistry()
                     ? Containerizer.to(RegistryImage.named(request.image())).setAllowInsecureRegistries(true)
                     : Containerizer.to(DockerDaemonImage.named(request.image()));
@@ -72,7 +97,7 @@ public final class ProjectImageBuilder {
                     .setBaseImageLayersCache(request.cacheDirectory().resolve("base"))
                     .addEventHandler(LogEvent.class, this::onLog);
             JibContainer container = builder.containerize(containerizer);
-            return container.getImageId().toString();
+            return new BuiltImage(container.getImageId().toString(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ImageBuildException("Interrupted while building " + request.image(), e);
@@ -109,7 +134,7 @@ public final class ProjectImageBuilder {
     }
 
     static Layers layers(ProjectLaunch project) throws IOException {
-        FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName("dependencies");
+        FileEntriesLayer.Builder dependencies = FileEntriesLayer.builder().setName(RELEASE_DEPENDENCIES);
         FileEntriesLayer.Builder snapshots = FileEntriesLayer.builder().setName("snapshot dependencies");
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources");
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");

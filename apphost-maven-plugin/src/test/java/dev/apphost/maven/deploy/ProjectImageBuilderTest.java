@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Builds a small module into an image in the local engine, from the local JRE base image
  * (scripts/setup-deploy.sh), runs it, and checks the layering: a changed class replaces only the
- * classes layer, unchanged inputs give the same image.
+ * classes layer (and is the only layer Jib builds anew), unchanged inputs give the same image, and an
+ * image the engine already has from the same inputs is reused without running Jib.
  */
 class ProjectImageBuilderTest {
 
@@ -65,21 +66,38 @@ class ProjectImageBuilderTest {
         ImageRequest request = new ImageRequest(launch, IMAGE, BASE, List.of("-Xshare:auto"), false, dir.resolve("cache"));
         ProjectImageBuilder builder = new ProjectImageBuilder(line -> { });
 
-        String firstId = builder.build(request);
-        List<String> first = layers();
+        ProjectImageBuilder.BuiltImage first = builder.build(request);
+        List<String> firstLayers = layers();
+        assertThat(first.reused()).isFalse();
         assertThat(run()).isEqualTo("Hello first, classpath has lib/Release.txt and other/Snapshot.txt, greeting hi");
-        assertThat(builder.build(request)).as("same inputs, same image").isEqualTo(firstId);
+        assertThat(builder.build(request)).as("same inputs: the engine's image is reused, Jib does not run")
+                .isEqualTo(new ProjectImageBuilder.BuiltImage(first.id(), true));
+        removeImage();
+        assertThat(builder.build(request)).as("same inputs built again by Jib: the same image")
+                .isEqualTo(new ProjectImageBuilder.BuiltImage(first.id(), false));
 
+        List<Path> cachedLayers = cachedApplicationLayers();
         compile(classes, "Hello", "second");
-        String secondId = builder.build(request);
-        List<String> second = layers();
-        assertThat(secondId).isNotEqualTo(firstId);
-        assertThat(second).hasSameSizeAs(first);
-        int last = first.size() - 1;
-        assertThat(second.subList(0, last)).as("base, dependencies, snapshot dependencies, resources unchanged")
-                .isEqualTo(first.subList(0, last));
-        assertThat(second.get(last)).as("classes layer").isNotEqualTo(first.get(last));
+        ProjectImageBuilder.BuiltImage second = builder.build(request);
+        List<String> secondLayers = layers();
+        assertThat(second.reused()).isFalse();
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(secondLayers).hasSameSizeAs(firstLayers);
+        int last = firstLayers.size() - 1;
+        assertThat(secondLayers.subList(0, last)).as("base, dependencies, snapshot dependencies, resources unchanged")
+                .isEqualTo(firstLayers.subList(0, last));
+        assertThat(secondLayers.get(last)).as("classes layer").isNotEqualTo(firstLayers.get(last));
+        List<Path> built = new ArrayList<>(cachedApplicationLayers());
+        built.removeAll(cachedLayers);
+        assertThat(built).as("layers Jib built anew into its cache: only the classes layer").hasSize(1);
         assertThat(run()).startsWith("Hello second");
+    }
+
+    /** Jib's application layer cache: one folder per layer it has built, named by the layer's digest. */
+    private static List<Path> cachedApplicationLayers() throws IOException {
+        try (var layers = Files.list(dir.resolve("cache/application/layers"))) {
+            return layers.sorted().toList();
+        }
     }
 
     private static List<String> layers() throws DeployException {

@@ -42,7 +42,8 @@ class HelmChartPublisherTest {
     @TempDir
     Path root;
 
-    private Path publishSample() {
+    /** The sample app's chart, published into {@code root}. */
+    static Path publishSample(Path root) {
         Path output = root.resolve("apphost/target/apphost/kubernetes");
         var builder = DeployTestApps.sample(root, "kubernetes", output);
         builder.addKubernetesEnvironment("weather");
@@ -58,7 +59,7 @@ class HelmChartPublisherTest {
 
     @Test
     void chartMatchesTheGoldenFiles() throws IOException {
-        Path chart = publishSample();
+        Path chart = publishSample(root);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(chart)) {
             files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
@@ -85,7 +86,7 @@ class HelmChartPublisherTest {
 
     @Test
     void everyRenderedObjectParsesAsATypedKubernetesObject() throws IOException {
-        Path chart = publishSample();
+        Path chart = publishSample(root);
         JsonNode values = YAML.readTree(chart.resolve("values.yaml").toFile());
         Map<String, HasMetadata> objects = new LinkedHashMap<>();
         try (Stream<Path> templates = Files.list(chart.resolve("templates"))) {
