@@ -50,8 +50,9 @@ public final class ProcessExecutor implements ResourceExecutor {
     static final int ARGFILE_THRESHOLD = 4000;
 
     private final ProjectLaunchResolver projects;
-    private final boolean useSetsid;
-    private final boolean nativeSpawn;
+    private final boolean ownGroups;
+    /** Asked for; whether {@link PosixSpawn} is there is found out at the first start (loading JNA costs). */
+    private final boolean nativeSpawnWanted;
     private final EndpointProxies proxies;
     private final boolean ownsProxies;
 
@@ -78,8 +79,8 @@ public final class ProcessExecutor implements ResourceExecutor {
     private ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, boolean nativeSpawn,
             EndpointProxies proxies, boolean ownsProxies) {
         this.projects = projects;
-        this.nativeSpawn = ownGroups && nativeSpawn && PosixSpawn.AVAILABLE;
-        this.useSetsid = ownGroups && !this.nativeSpawn && SETSID != null && !LEADS_OWN_SESSION;
+        this.ownGroups = ownGroups;
+        this.nativeSpawnWanted = ownGroups && nativeSpawn;
         this.proxies = proxies;
         this.ownsProxies = ownsProxies;
     }
@@ -91,6 +92,29 @@ public final class ProcessExecutor implements ResourceExecutor {
     @Override
     public boolean supports(ComputeResource resource) {
         return resource instanceof ExecutableResource || resource instanceof ProjectResource;
+    }
+
+    /**
+     * Loads the native spawn (JNA, the C library) in the background when the model has processes; a
+     * model of containers alone never pays for it.
+     */
+    @Override
+    public void prepare(java.util.List<ComputeResource> resources) {
+        if (nativeSpawnWanted && resources.stream().anyMatch(this::supports)) {
+            Thread t = new Thread(() -> {
+                boolean ignored = PosixSpawn.AVAILABLE;
+            }, "apphost-spawn-init");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private boolean nativeSpawn() {
+        return nativeSpawnWanted && PosixSpawn.AVAILABLE;
+    }
+
+    private boolean useSetsid() {
+        return ownGroups && !nativeSpawn() && SETSID != null && !LEADS_OWN_SESSION;
     }
 
     @Override
@@ -162,7 +186,7 @@ public final class ProcessExecutor implements ResourceExecutor {
                     + " '" + resource.name() + "'.");
         }
         command.addAll(request.args());
-        if (nativeSpawn) {
+        if (nativeSpawn()) {
             Map<String, String> env = ChildEnvironment.of(System.getenv(), request.environment());
             try {
                 PosixSpawn.Spawned child = PosixSpawn.spawn(command, directory, env);
@@ -173,7 +197,7 @@ public final class ProcessExecutor implements ResourceExecutor {
                         + String.join(" ", command) + "): " + e.getMessage(), e);
             }
         }
-        if (useSetsid) {
+        if (useSetsid()) {
             command.add(0, SETSID);
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
