@@ -38,6 +38,9 @@ public final class DashboardHost implements AutoCloseable {
     /** What the console prints before the login URL (Aspire's words). */
     public static final String LOGIN_PREFIX = "Login to the dashboard at ";
 
+    /** Binds of the OTLP port tried, 100 ms apart, before the dashboard gives up. */
+    private static final int BIND_ATTEMPTS = 20;
+
     private final TelemetryStore store;
     private final OtelEnvironment otel;
     private volatile java.util.concurrent.CompletableFuture<Void> started;
@@ -116,7 +119,7 @@ public final class DashboardHost implements AutoCloseable {
     private static OtlpReceiver startReceiver(TelemetryStore store, String apiKey, int port,
             java.util.List<java.net.InetAddress> forContainers, PrintStream console) throws IOException {
         try {
-            return OtlpReceiver.start(store, apiKey, port, forContainers);
+            return startOnLoopback(store, apiKey, port, forContainers);
         } catch (IOException e) {
             if (forContainers.isEmpty()) {
                 throw e;
@@ -124,7 +127,32 @@ public final class DashboardHost implements AutoCloseable {
             console.println("apphost: the OTLP receiver cannot listen on " + forContainers.get(0).getHostAddress() + ":"
                     + port + " (" + e.getMessage() + "), so containers cannot send telemetry. Set --"
                     + ContainerListenAddress.KEY + "=<address> (or none).");
-            return OtlpReceiver.start(store, apiKey, port);
+            return startOnLoopback(store, apiKey, port, java.util.List.of());
+        }
+    }
+
+    /**
+     * The port was held until just before this bind, and every resource was given it. Something can
+     * hold it for a moment in between (DashboardHostTest saw "Address already in use" with nothing on
+     * the port a moment later, also with ports allocated below the ephemeral range), so the bind is
+     * retried for a while rather than failing the dashboard.
+     */
+    private static OtlpReceiver startOnLoopback(TelemetryStore store, String apiKey, int port,
+            java.util.List<java.net.InetAddress> forContainers) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return OtlpReceiver.start(store, apiKey, port, forContainers);
+            } catch (java.net.BindException e) {
+                if (attempt == BIND_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
