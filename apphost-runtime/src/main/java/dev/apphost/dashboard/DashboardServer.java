@@ -52,7 +52,8 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves on {@code 127.0.0.1:port} ({@code 0}: any free port). */
     public static DashboardServer start(DashboardBackend backend, TelemetryStore telemetry, DashboardAuth auth, int port)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        HttpServer server = dev.apphost.otlp.HttpServers.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "apphost-dashboard");
             t.setDaemon(true);

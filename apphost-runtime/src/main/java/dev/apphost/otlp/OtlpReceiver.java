@@ -90,7 +90,7 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     private HttpServer listen(InetSocketAddress address) throws IOException {
-        HttpServer server = HttpServer.create(address, 64);
+        HttpServer server = HttpServers.create(address, 64);
         server.setExecutor(threads);
         // the protobuf classes load on the first export, not here: starting costs the AppHost nothing more
         server.createContext("/v1/traces", ex -> handle(ex, ExportTraceServiceRequest.newBuilder(),
