@@ -3,6 +3,7 @@ package dev.apphost.dashboard;
 import dev.apphost.Configuration;
 import dev.apphost.DistributedApplicationException;
 import dev.apphost.model.AppModel;
+import dev.apphost.otlp.ContainerListenAddress;
 import dev.apphost.otlp.OtelEnvironment;
 import dev.apphost.otlp.OtlpReceiver;
 import dev.apphost.otlp.TelemetryLimits;
@@ -36,6 +37,9 @@ public final class DashboardHost implements AutoCloseable {
     public static final String OTLP_PORT_KEY = "Dashboard:OtlpPort";
     /** What the console prints before the login URL (Aspire's words). */
     public static final String LOGIN_PREFIX = "Login to the dashboard at ";
+
+    /** Binds of the OTLP port tried, 100 ms apart, before the dashboard gives up. */
+    private static final int BIND_ATTEMPTS = 20;
 
     private final TelemetryStore store;
     private final OtelEnvironment otel;
@@ -74,11 +78,20 @@ public final class DashboardHost implements AutoCloseable {
         orchestrator.useTelemetry(otel);
         DashboardHost host = new DashboardHost(store, otel);
         int receiverPort = otlpPort;
+        boolean containers = model.computeResources().stream()
+                .anyMatch(r -> r instanceof dev.apphost.model.ContainerResource);
+        String containerAddress = configuration.get(ContainerListenAddress.KEY);
+        if (containerAddress != null && !containerAddress.isBlank()) {
+            ContainerListenAddress.resolve(containerAddress); // a wrong value fails the run here, not in the background
+        }
         // the servers start beside the resources, not before them: nothing a resource needs waits for them
         host.started = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
                 held.release(receiverPort);
-                host.receiver = OtlpReceiver.start(store, apiKey, receiverPort);
+                // looking the bridge up (interfaces) is off the start path too
+                java.util.List<java.net.InetAddress> forContainers = containers
+                        ? ContainerListenAddress.resolve(containerAddress).stream().toList() : java.util.List.of();
+                host.receiver = startReceiver(store, apiKey, receiverPort, forContainers, console);
                 DashboardBackend backend = new RuntimeDashboardBackend(model, orchestrator.notifications(),
                         orchestrator.logs(), orchestrator, orchestrator::environment);
                 host.server = DashboardServer.start(backend, store, auth, pagesPort);
@@ -96,6 +109,50 @@ public final class DashboardHost implements AutoCloseable {
             t.start();
         });
         return host;
+    }
+
+    /**
+     * The receiver on loopback and, for containers, on {@code forContainers}; when that address cannot be
+     * bound the run goes on with loopback only and says so (containers' telemetry is then lost).
+     */
+    private static OtlpReceiver startReceiver(TelemetryStore store, String apiKey, int port,
+            java.util.List<java.net.InetAddress> forContainers, PrintStream console) throws IOException {
+        try {
+            return startOnLoopback(store, apiKey, port, forContainers);
+        } catch (IOException e) {
+            if (forContainers.isEmpty()) {
+                throw e;
+            }
+            console.println("apphost: the OTLP receiver cannot listen on " + forContainers.get(0).getHostAddress() + ":"
+                    + port + " (" + e.getMessage() + "), so containers cannot send telemetry. Set --"
+                    + ContainerListenAddress.KEY + "=<address> (or none).");
+            return startOnLoopback(store, apiKey, port, java.util.List.of());
+        }
+    }
+
+    /**
+     * The port was held until just before this bind, and every resource was given it. Something can
+     * hold it for a moment in between (DashboardHostTest saw "Address already in use" with nothing on
+     * the port a moment later, also with ports allocated below the ephemeral range), so the bind is
+     * retried for a while rather than failing the dashboard.
+     */
+    private static OtlpReceiver startOnLoopback(TelemetryStore store, String apiKey, int port,
+            java.util.List<java.net.InetAddress> forContainers) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return OtlpReceiver.start(store, apiKey, port, forContainers);
+            } catch (java.net.BindException e) {
+                if (attempt == BIND_ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Waits until the pages and the receiver listen. */
@@ -163,6 +220,11 @@ public final class DashboardHost implements AutoCloseable {
 
     public String otlpEndpoint() {
         return awaitStarted().receiver.endpoint();
+    }
+
+    /** Where the OTLP receiver listens: loopback, then the address containers reach (if any). */
+    public java.util.List<java.net.InetSocketAddress> otlpAddresses() {
+        return awaitStarted().receiver.addresses();
     }
 
     public TelemetryStore telemetry() {

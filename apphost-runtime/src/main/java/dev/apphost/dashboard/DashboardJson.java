@@ -131,8 +131,8 @@ final class DashboardJson {
         };
     }
 
-    List<TelemetryStore.TraceSummary> traces(String resource) {
-        return telemetry.traces(resource == null || resource.isBlank() ? null : resource);
+    TelemetryStore.TracePage traces(String resource, int offset, int max) {
+        return telemetry.traces(resource == null || resource.isBlank() ? null : resource, offset, max);
     }
 
     List<Span> trace(String traceId) {

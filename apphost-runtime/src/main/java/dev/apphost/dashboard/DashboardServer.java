@@ -52,7 +52,8 @@ public final class DashboardServer implements AutoCloseable {
     /** Serves on {@code 127.0.0.1:port} ({@code 0}: any free port). */
     public static DashboardServer start(DashboardBackend backend, TelemetryStore telemetry, DashboardAuth auth, int port)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        HttpServer server = dev.apphost.otlp.HttpServers.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         ExecutorService threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "apphost-dashboard");
             t.setDaemon(true);
@@ -166,11 +167,12 @@ public final class DashboardServer implements AutoCloseable {
             }
         } else if (path.equals("/structuredlogs")) {
             sendJson(ex, 200, json.structuredLogs(q.get("resource"), q.get("level"), q.get("text"), q.get("traceId"),
-                    intParam(q.get("max"), 1000)));
+                    intParam(q.get("max"), 1000, 1)));
         } else if (path.equals("/traces")) {
-            List<?> traces = json.traces(q.get("resource"));
-            ex.getResponseHeaders().set("X-Total-Count", Integer.toString(traces.size()));
-            sendJson(ex, 200, traces.subList(0, Math.min(traces.size(), intParam(q.get("max"), 500))));
+            TelemetryStore.TracePage traces = json.traces(q.get("resource"), intParam(q.get("offset"), 0, 0),
+                    intParam(q.get("max"), 500, 1));
+            ex.getResponseHeaders().set("X-Total-Count", Integer.toString(traces.total()));
+            sendJson(ex, 200, traces.page());
         } else if (parts.length == 3 && parts[1].equals("traces")) {
             Object trace = json.trace(parts[2]);
             if (trace == null) {
@@ -194,9 +196,9 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static int intParam(String value, int fallback) {
+    private static int intParam(String value, int fallback, int least) {
         try {
-            return value == null ? fallback : Math.max(1, Integer.parseInt(value));
+            return value == null ? fallback : Math.max(least, Integer.parseInt(value));
         } catch (NumberFormatException e) {
             return fallback;
         }

@@ -13,20 +13,24 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 /**
- * OTLP over HTTP on a loopback port of its own: {@code POST /v1/traces}, {@code /v1/logs},
+ * OTLP over HTTP on a loopback port of its own (and, for containers, on the same port of the addresses
+ * given to {@link #start(TelemetryStore, String, int, List)}): {@code POST /v1/traces}, {@code /v1/logs},
  * {@code /v1/metrics}, with {@code application/x-protobuf} or {@code application/json} bodies
  * (gzip allowed), parsed with the official opentelemetry-proto classes into a {@link TelemetryStore}.
  * Every request must carry {@code x-otlp-api-key: <key>}; others get 401.
  *
  * <pre>{@code
- * var receiver = OtlpReceiver.start(store, apiKey, 0);
+ * var receiver = OtlpReceiver.start(store, apiKey, 0, List.of(InetAddress.getByName("172.17.0.1")));
  * String endpoint = receiver.endpoint();      // http://localhost:<port>
+ * List<InetSocketAddress> all = receiver.addresses();   // 127.0.0.1:<port>, 172.17.0.1:<port>
  * receiver.close();
  * }</pre>
  */
@@ -38,14 +42,14 @@ public final class OtlpReceiver implements AutoCloseable {
     /** Larger bodies are refused (413); the OTel SDKs send batches of at most 512 spans. */
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
-    private final HttpServer server;
+    private final List<HttpServer> servers;
     private final ExecutorService threads;
     private final byte[] apiKey;
     private final TelemetryStore store;
     private volatile OtlpConverter converter;
 
-    private OtlpReceiver(HttpServer server, ExecutorService threads, String apiKey, TelemetryStore store) {
-        this.server = server;
+    private OtlpReceiver(List<HttpServer> servers, ExecutorService threads, String apiKey, TelemetryStore store) {
+        this.servers = servers;
         this.threads = threads;
         this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
         this.store = store;
@@ -53,30 +57,62 @@ public final class OtlpReceiver implements AutoCloseable {
 
     /** Listens on {@code 127.0.0.1:port} ({@code 0}: any free port). */
     public static OtlpReceiver start(TelemetryStore store, String apiKey, int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        return start(store, apiKey, port, List.of());
+    }
+
+    /**
+     * Listens on {@code 127.0.0.1:port} ({@code 0}: any free port) and on the same port of each of
+     * {@code alsoOn} (e.g. the Docker bridge's gateway, which containers reach as
+     * {@code host.docker.internal}). Every listener takes the same requests and the same key.
+     *
+     * @throws IOException when one of the addresses cannot be bound (nothing is left listening then)
+     */
+    public static OtlpReceiver start(TelemetryStore store, String apiKey, int port, List<InetAddress> alsoOn)
+            throws IOException {
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "apphost-otlp");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(threads);
-        OtlpReceiver receiver = new OtlpReceiver(server, threads, apiKey, store);
-        // the protobuf classes load on the first export, not here: starting costs the AppHost nothing more
-        server.createContext("/v1/traces", ex -> receiver.handle(ex, ExportTraceServiceRequest.newBuilder(),
-                m -> receiver.converter.traces((ExportTraceServiceRequest) m),
-                io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.getDefaultInstance()));
-        server.createContext("/v1/logs", ex -> receiver.handle(ex, ExportLogsServiceRequest.newBuilder(),
-                m -> receiver.converter.logs((ExportLogsServiceRequest) m),
-                io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse.getDefaultInstance()));
-        server.createContext("/v1/metrics", ex -> receiver.handle(ex, ExportMetricsServiceRequest.newBuilder(),
-                m -> receiver.converter.metrics((ExportMetricsServiceRequest) m),
-                io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.getDefaultInstance()));
-        server.start();
+        List<HttpServer> servers = new ArrayList<>();
+        OtlpReceiver receiver = new OtlpReceiver(servers, threads, apiKey, store);
+        try {
+            servers.add(receiver.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            int bound = servers.get(0).getAddress().getPort();
+            for (InetAddress address : alsoOn) {
+                servers.add(receiver.listen(new InetSocketAddress(address, bound)));
+            }
+        } catch (IOException | RuntimeException e) {
+            receiver.close();
+            throw e;
+        }
         return receiver;
     }
 
+    private HttpServer listen(InetSocketAddress address) throws IOException {
+        HttpServer server = HttpServers.create(address, 64);
+        server.setExecutor(threads);
+        // the protobuf classes load on the first export, not here: starting costs the AppHost nothing more
+        server.createContext("/v1/traces", ex -> handle(ex, ExportTraceServiceRequest.newBuilder(),
+                m -> converter.traces((ExportTraceServiceRequest) m),
+                io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.getDefaultInstance()));
+        server.createContext("/v1/logs", ex -> handle(ex, ExportLogsServiceRequest.newBuilder(),
+                m -> converter.logs((ExportLogsServiceRequest) m),
+                io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse.getDefaultInstance()));
+        server.createContext("/v1/metrics", ex -> handle(ex, ExportMetricsServiceRequest.newBuilder(),
+                m -> converter.metrics((ExportMetricsServiceRequest) m),
+                io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.getDefaultInstance()));
+        server.start();
+        return server;
+    }
+
+    /** Where it listens: loopback first, then the other addresses. */
+    public List<InetSocketAddress> addresses() {
+        return servers.stream().map(HttpServer::getAddress).toList();
+    }
+
     public int port() {
-        return server.getAddress().getPort();
+        return servers.get(0).getAddress().getPort();
     }
 
     /** {@code http://localhost:<port>}, as processes on this machine reach it. */
@@ -156,7 +192,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        servers.forEach(server -> server.stop(0));
         threads.shutdownNow();
     }
 }

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * <pre>{@code
  * var store = new TelemetryStore(TelemetryLimits.defaults());
  * new OtlpReceiver(store, apiKey).start();
- * List<TraceSummary> traces = store.traces();
+ * TracePage newest = store.traces(null, 0, 100);   // newest 100 and how many there are
  * }</pre>
  */
 public final class TelemetryStore {
@@ -34,7 +34,11 @@ public final class TelemetryStore {
     }
 
     private final TelemetryLimits limits;
-    private final LinkedHashMap<String, List<Span>> traces = new LinkedHashMap<>();
+    /** One page of {@link #traces(String, int, int)}: {@code total} traces match, {@code page} are shown. */
+    public record TracePage(int total, List<TraceSummary> page) {
+    }
+
+    private final LinkedHashMap<String, TraceEntry> traces = new LinkedHashMap<>();
     private int spanCount;
     private final ArrayDeque<LogEntry> logs = new ArrayDeque<>();
     private long logSequence;
@@ -56,13 +60,13 @@ public final class TelemetryStore {
     public void addSpans(List<Span> spans) {
         synchronized (traces) {
             for (Span span : spans) {
-                traces.computeIfAbsent(span.traceId(), id -> new ArrayList<>()).add(span);
+                traces.computeIfAbsent(span.traceId(), id -> new TraceEntry()).add(span);
                 spanCount++;
                 seen(span.service());
             }
-            Iterator<Map.Entry<String, List<Span>>> oldest = traces.entrySet().iterator();
+            Iterator<Map.Entry<String, TraceEntry>> oldest = traces.entrySet().iterator();
             while ((traces.size() > limits.maxTraceCount() || spanCount > limits.maxSpanCount()) && oldest.hasNext()) {
-                spanCount -= oldest.next().getValue().size();
+                spanCount -= oldest.next().getValue().spans.size();
                 oldest.remove();
             }
         }
@@ -76,52 +80,85 @@ public final class TelemetryStore {
 
     /** Every trace, newest first, optionally only those with a span of {@code service}. */
     public List<TraceSummary> traces(String service) {
-        List<TraceSummary> result = new ArrayList<>();
+        return traces(service, 0, Integer.MAX_VALUE).page();
+    }
+
+    /**
+     * The traces with a span of {@code service} (every trace when {@code null}), newest first, from
+     * {@code offset}, at most {@code max}. Each trace keeps its summary up to date as spans arrive, so a
+     * page costs a sort of the traces and the summaries of its own rows, not a pass over every span.
+     */
+    public TracePage traces(String service, int offset, int max) {
+        List<TraceEntry> matching = new ArrayList<>();
+        List<TraceSummary> page = new ArrayList<>();
         synchronized (traces) {
-            for (List<Span> spans : traces.values()) {
-                if (service == null || spans.stream().anyMatch(s -> service.equalsIgnoreCase(s.service()))) {
-                    result.add(summarize(spans));
+            for (TraceEntry t : traces.values()) {
+                if (service == null || t.has(service)) {
+                    matching.add(t);
                 }
             }
+            matching.sort(Comparator.comparingLong((TraceEntry t) -> t.start).reversed());
+            int from = Math.min(Math.max(0, offset), matching.size());
+            int to = (int) Math.min(matching.size(), (long) from + Math.max(0, max));
+            for (TraceEntry t : matching.subList(from, to)) {
+                page.add(t.summary());
+            }
         }
-        result.sort(Comparator.comparingLong(TraceSummary::startNanos).reversed());
-        return result;
+        return new TracePage(matching.size(), page);
     }
 
     /** The spans of one trace, in start order. */
     public Optional<List<Span>> trace(String traceId) {
         List<Span> copy;
         synchronized (traces) {
-            List<Span> spans = traces.get(traceId.toLowerCase(java.util.Locale.ROOT));
-            if (spans == null) {
+            TraceEntry entry = traces.get(traceId.toLowerCase(java.util.Locale.ROOT));
+            if (entry == null) {
                 return Optional.empty();
             }
-            copy = new ArrayList<>(spans);
+            copy = new ArrayList<>(entry.spans);
         }
         copy.sort(Comparator.comparingLong(Span::startNanos));
         return Optional.of(copy);
     }
 
-    private static TraceSummary summarize(List<Span> spans) {
+    /** A trace's spans and the summary the list shows, kept as spans arrive (guarded by the store's lock). */
+    private static final class TraceEntry {
+        final List<Span> spans = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;
-        Span root = null;
-        boolean error = false;
-        Map<String, Integer> perService = new LinkedHashMap<>();
-        for (Span s : spans) {
+        Span root;
+        Span earliest;
+        boolean error;
+        final Map<String, Integer> perService = new LinkedHashMap<>();
+
+        void add(Span s) {
+            spans.add(s);
             start = Math.min(start, s.startNanos());
             end = Math.max(end, s.endNanos());
             if (s.parentSpanId().isEmpty() && (root == null || s.startNanos() < root.startNanos())) {
                 root = s;
             }
+            if (earliest == null || s.startNanos() < earliest.startNanos()) {
+                earliest = s;
+            }
             error |= "ERROR".equals(s.status());
             perService.merge(s.service(), 1, Integer::sum);
         }
-        if (root == null) {
-            root = spans.stream().min(Comparator.comparingLong(Span::startNanos)).orElseThrow();
+
+        boolean has(String service) {
+            for (String s : perService.keySet()) {
+                if (service.equalsIgnoreCase(s)) {
+                    return true;
+                }
+            }
+            return false;
         }
-        return new TraceSummary(root.traceId(), root.name(), root.service(), start, Math.max(0, end - start),
-                spans.size(), error, perService);
+
+        TraceSummary summary() {
+            Span shown = root != null ? root : earliest;
+            return new TraceSummary(shown.traceId(), shown.name(), shown.service(), start, Math.max(0, end - start),
+                    spans.size(), error, new LinkedHashMap<>(perService));
+        }
     }
 
     // ---- logs

@@ -100,11 +100,18 @@ class DashboardBrowserTest {
             Browser.waitFor(driver, 30).until(ExpectedConditions.textToBe(
                     By.cssSelector("tr[data-resource='" + name + "'] .state"), "Running"));
         }
-        WebElement front = driver.findElement(By.cssSelector("tr[data-resource='front']"));
-        assertThat(front.getText()).contains("Project").contains("Healthy");
-        assertThat(front.findElement(By.cssSelector("a[href^='http://localhost:']")).getText())
-                .isEqualTo(app.getEndpoint("front", "http").toString());
-        front.click();
+        // the table is drawn again on every resource change: each read finds the row afresh (waitFor
+        // ignores a row replaced between finding and reading it)
+        By front = By.cssSelector("tr[data-resource='front']");
+        String row = Browser.waitFor(driver, 10).until(d -> d.findElement(front).getText());
+        assertThat(row).contains("Project").contains("Healthy");
+        String link = Browser.waitFor(driver, 10).until(d -> d.findElement(front)
+                .findElement(By.cssSelector("a[href^='http://localhost:']")).getText());
+        assertThat(link).isEqualTo(app.getEndpoint("front", "http").toString());
+        Browser.waitFor(driver, 10).until(d -> {
+            d.findElement(front).click();
+            return true;
+        });
         WebElement variable = Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#environment tr[data-variable='OTEL_SERVICE_NAME']")));
         assertThat(variable.findElement(By.cssSelector(".value")).getText()).isEqualTo("••••••••");

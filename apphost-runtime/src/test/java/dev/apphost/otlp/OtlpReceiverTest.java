@@ -45,6 +45,12 @@ class OtlpReceiverTest {
         receiver = OtlpReceiver.start(store, KEY, 0);
     }
 
+    @Test
+    void itsConnectionsDoNotWaitForDelayedAcknowledgements() {
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).as("TCP_NODELAY of the JDK's HttpServer")
+                .isEqualTo("true");
+    }
+
     @AfterEach
     void stop() {
         receiver.close();

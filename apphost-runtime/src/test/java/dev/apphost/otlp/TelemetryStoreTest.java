@@ -38,6 +38,44 @@ class TelemetryStoreTest {
         assertThat(store.trace("t1")).isEmpty();
     }
 
+    static Span span(String trace, String id, String parent, String service, long start, long end, String status) {
+        return new Span(trace, id, parent, "op-" + id, "Server", service, service + "-1", "s", start, end, status, "",
+                Map.of(), List.of());
+    }
+
+    @Test
+    void aPageOfTracesIsNewestFirstWithTheTotalAndSummariesKeptAsSpansArrive() {
+        var store = new TelemetryStore(TelemetryLimits.defaults());
+        for (int t = 0; t < 25; t++) {
+            store.addSpans(List.of(span("t" + t, "a", "", t % 2 == 0 ? "front" : "back", 1_000L * t, 1_000L * t + 50, "UNSET")));
+        }
+        // a child arriving before its root, then the root, then a later child with an error, from another service
+        store.addSpans(List.of(span("t3", "c", "r", "back", 3_010, 3_020, "UNSET")));
+        store.addSpans(List.of(span("t3", "r", "", "front", 2_990, 3_100, "UNSET"), span("t3", "d", "r", "db", 3_050,
+                3_400, "ERROR")));
+
+        TelemetryStore.TracePage first = store.traces(null, 0, 10);
+        assertThat(first.total()).isEqualTo(25);
+        assertThat(first.page()).extracting(TelemetryStore.TraceSummary::traceId)
+                .containsExactly("t24", "t23", "t22", "t21", "t20", "t19", "t18", "t17", "t16", "t15");
+        assertThat(store.traces(null, 20, 10).page()).extracting(TelemetryStore.TraceSummary::traceId)
+                .containsExactly("t4", "t3", "t2", "t1", "t0");
+        assertThat(store.traces(null, 30, 10).page()).isEmpty();
+        assertThat(store.traces(null, 20, 10).page().get(1)).satisfies(t3 -> {
+            assertThat(t3.rootName()).as("the parentless span, though it came later").isEqualTo("op-r");
+            assertThat(t3.rootService()).isEqualTo("front");
+            assertThat(t3.startNanos()).isEqualTo(2_990);
+            assertThat(t3.durationNanos()).isEqualTo(410);
+            assertThat(t3.spanCount()).isEqualTo(4);
+            assertThat(t3.hasError()).isTrue();
+            assertThat(t3.spansPerService()).containsExactly(Map.entry("back", 2), Map.entry("front", 1),
+                    Map.entry("db", 1));
+        });
+        TelemetryStore.TracePage db = store.traces("DB", 0, 10);
+        assertThat(db.total()).isEqualTo(1);
+        assertThat(db.page()).extracting(TelemetryStore.TraceSummary::traceId).containsExactly("t3");
+    }
+
     @Test
     void logsAndPointsKeepTheNewest() {
         var store = new TelemetryStore(new TelemetryLimits(3, 10, 10, 2, 10, 100, 10, 1));

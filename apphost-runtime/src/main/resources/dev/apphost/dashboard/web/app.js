@@ -14,7 +14,8 @@
   }
   const el = (html) => { const t = document.createElement('template'); t.innerHTML = html.trim(); return t.content.firstElementChild; };
   const fmtTime = iso => iso ? new Date(iso).toLocaleTimeString() : '';
-  const fmtNanos = n => new Date(Number(n) / 1e6).toLocaleTimeString();
+  const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+  const fmtNanos = n => timeFormat.format(new Date(Number(n) / 1e6));
   const fmtDuration = nanos => { const ms = nanos / 1e6; return ms < 1 ? (ms * 1000).toFixed(0) + 'μs' : ms < 1000 ? ms.toFixed(2) + 'ms' : (ms / 1000).toFixed(2) + 's'; };
   function every(ms, fn) { fn(); const id = setInterval(fn, ms); cleanup.push(() => clearInterval(id)); }
   function sse(url, handlers) {
@@ -177,24 +178,41 @@
   }
 
   // ---------- traces
+  // One page of server-side summaries (no spans reach the list); the rows are drawn in one go and
+  // only again when the page's content changed.
+  const TRACES_PAGE = 100;
   function tracesPage() {
     const params = new URLSearchParams(location.search);
-    main.innerHTML = `<h1>Traces</h1><div class="toolbar"><select id="resource"></select><span class="muted" id="count"></span></div>
+    main.innerHTML = `<h1>Traces</h1><div class="toolbar"><select id="resource"></select><span class="muted" id="count"></span>
+      <span class="pager"><button id="newer" disabled>Newer</button><button id="older" disabled>Older</button></span></div>
       <table id="traces"><thead><tr><th>Timestamp</th><th>Name</th><th>Spans</th><th>Duration</th><th></th></tr></thead><tbody></tbody></table>`;
-    const select = main.querySelector('#resource');
+    const select = main.querySelector('#resource'), count = main.querySelector('#count'), tbody = main.querySelector('tbody');
+    const newer = main.querySelector('#newer'), older = main.querySelector('#older');
+    let offset = Math.max(0, Number(params.get('offset')) || 0), drawn = null;
     resourceOptions(select, params.get('resource'), true, true);
+    const row = (t, max) => `<tr data-trace="${t.traceId}"><td>${fmtNanos(t.startNanos)}</td>
+      <td><a href="/traces/detail/${t.traceId}"><b>${esc(t.rootService)}:</b> ${esc(t.rootName)}</a>${t.hasError ? ' <span class="error">error</span>' : ''}</td>
+      <td class="spans">${Object.entries(t.spansPerService).map(([s, n]) => `<span class="badge" data-service="${esc(s)}" style="background:${colourOf(s)}">${esc(s)} ${n}</span>`).join('')}</td>
+      <td><span class="duration"><span style="width:${Math.max(1, 120 * t.durationNanos / max).toFixed(0)}px"></span></span> ${fmtDuration(t.durationNanos)}</td>
+      <td><a href="/traces/detail/${t.traceId}">View</a></td></tr>`;
     const load = async () => {
-      const { body, total } = await api('/traces?max=100&resource=' + encodeURIComponent(select.value || params.get('resource') || ''));
-      main.querySelector('#count').textContent = total + ' traces' + (total > body.length ? ', newest ' + body.length + ' shown' : '');
-      const max = Math.max(1, ...body.map(t => t.durationNanos));
-      main.querySelector('tbody').innerHTML = body.map(t => `<tr data-trace="${t.traceId}">
-        <td>${fmtNanos(t.startNanos)}</td>
-        <td><a href="/traces/detail/${t.traceId}"><b>${esc(t.rootService)}:</b> ${esc(t.rootName)}</a>${t.hasError ? ' <span class="error">error</span>' : ''}</td>
-        <td class="spans">${Object.entries(t.spansPerService).map(([s, n]) => `<span class="badge" data-service="${esc(s)}" style="background:${colourOf(s)}">${esc(s)} ${n}</span>`).join('')}</td>
-        <td><div style="background:#ddd;width:120px;height:6px;display:inline-block;vertical-align:middle"><div style="background:var(--accent);height:6px;width:${Math.max(1, 120 * t.durationNanos / max)}px"></div></div> ${fmtDuration(t.durationNanos)}</td>
-        <td><a href="/traces/detail/${t.traceId}">View</a></td></tr>`).join('');
+      const q = new URLSearchParams({ max: TRACES_PAGE, offset, resource: select.value || params.get('resource') || '' });
+      const { body, total } = await api('/traces?' + q);
+      if (offset > 0 && offset >= total) { offset = Math.max(0, total - TRACES_PAGE); return load(); }
+      const max = body.reduce((m, t) => Math.max(m, t.durationNanos), 1);
+      const html = body.map(t => row(t, max)).join('');
+      count.textContent = total + ' traces' + (total > body.length ? `, ${body.length ? offset + 1 : 0}–${offset + body.length} shown` : '');
+      newer.disabled = offset === 0; older.disabled = offset + body.length >= total;
+      if (html !== drawn) { tbody.innerHTML = html; drawn = html; }
+      if (!performance.getEntriesByName('traces-drawn').length) {
+        performance.mark('traces-drawn');
+        requestAnimationFrame(() => setTimeout(() => performance.mark('traces-painted')));
+      }
     };
-    select.onchange = load;
+    const go = to => { offset = Math.max(0, to); history.replaceState(null, '', '/traces?' + new URLSearchParams({ ...(select.value ? { resource: select.value } : {}), ...(offset ? { offset } : {}) })); load(); };
+    newer.onclick = () => go(offset - TRACES_PAGE);
+    older.onclick = () => go(offset + TRACES_PAGE);
+    select.onchange = () => go(0);
     every(2000, load);
   }
 
