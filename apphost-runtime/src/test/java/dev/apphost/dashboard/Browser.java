@@ -49,10 +49,15 @@ final class Browser {
         return wait;
     }
 
-    /** Saves a PNG of the page into {@code docs/images/<name>.png} of the repository. */
+    /**
+     * Saves a PNG of the page as {@code target/screenshots/<name>.png}; with
+     * {@code -Dapphost.updateScreenshots=true}, as {@code docs/images/<name>.png} of the repository, where
+     * the README shows them (so an ordinary test run leaves the checkout clean).
+     */
     static void screenshot(WebDriver driver, String name) {
         try {
-            Path images = Path.of("..", "docs", "images");
+            Path images = Boolean.getBoolean("apphost.updateScreenshots") ? Path.of("..", "docs", "images")
+                    : Path.of("target", "screenshots");
             Files.createDirectories(images);
             Files.write(images.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         } catch (Exception e) {
