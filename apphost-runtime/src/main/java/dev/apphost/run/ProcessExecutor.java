@@ -63,12 +63,12 @@ public final class ProcessExecutor implements ResourceExecutor {
      *        {@code false} starts children in the AppHost's group (benchmarks compare the two)
      */
     public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups) {
-        this(projects, ownGroups, PosixSpawn.AVAILABLE, new EndpointProxies(), true);
+        this(projects, ownGroups, true, new EndpointProxies(), true);
     }
 
     /** Uses the run's {@code proxies}; whoever created them (the {@link Orchestrator}) closes them when the app stops. */
     public ProcessExecutor(ProjectLaunchResolver projects, boolean ownGroups, EndpointProxies proxies) {
-        this(projects, ownGroups, PosixSpawn.AVAILABLE, proxies, false);
+        this(projects, ownGroups, true, proxies, false);
     }
 
     /** @param nativeSpawn whether to use {@link PosixSpawn} (where available); {@code false} tests the fallback */
