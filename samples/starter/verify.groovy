@@ -10,11 +10,14 @@ import java.util.concurrent.TimeUnit
 // reuses it (no create, no start) and says so; the test removes it at the end, as a user would.
 def mvn = new File(mavenHome, 'bin/mvn').absolutePath
 def docker = { List<String> args -> (['docker'] + args).execute().text.trim() }
-def persistentCache = { docker(['ps', '-aq', '--filter', 'label=dev.apphost.resource=cache',
-        '--filter', 'label=dev.apphost.lifetime=persistent']) }
+// The persistent cache is this checkout's (cache-<hash of the AppHost folder>), named in the run's log: other
+// builds on the same engine have their own, which this script leaves alone. One an interrupted build of this
+// checkout left behind is reused (or replaced) by the first run, and removed at the end.
+def persistentCache = { String log -> (log =~ /(?:created|started|reused) persistent container (\S+)/).with {
+    it.find() ? it.group(1) : null } }
+def containerId = { String name -> docker(['inspect', '-f', '{{.Id}}', name]) }
 def sessionContainers = { docker(['ps', '-aq', '--filter', 'label=dev.apphost.resource=cache',
         '--filter', 'label=dev.apphost.session']) }
-docker(['rm', '-f'] + persistentCache().readLines())   // a cache left by an earlier, interrupted build
 
 def runOnce = { String name ->
     def runLog = new File(basedir, name)
@@ -54,12 +57,13 @@ def runOnce = { String name ->
 }
 
 def firstLog = runOnce('run.log')
-def kept = persistentCache()
-assert kept : "the persistent cache should outlive the AppHost:\n${firstLog}"
-assert docker(['inspect', '-f', '{{.State.Running}}', kept]) == 'true' : "the persistent cache should still run"
+def kept = persistentCache(firstLog)
+assert kept : "the first run should name the persistent cache:\n${firstLog}"
+def keptId = containerId(kept)
+assert docker(['inspect', '-f', '{{.State.Running}}', kept]) == 'true' : "the persistent cache should outlive the AppHost"
 def secondLog = runOnce('run-again.log')
-assert secondLog =~ /cache.*reused persistent container/ : "the second run should reuse the cache:\n${secondLog}"
-assert persistentCache() == kept : "the same container should be reused"
+assert secondLog =~ /cache.*reused persistent container ${kept}/ : "the second run should reuse the cache:\n${secondLog}"
+assert containerId(kept) == keptId : "the same container should be reused"
 docker(['rm', '-f', kept])
 println "starter: stopped twice, nothing left but the persistent cache, which the second run reused"
 return evaluate(new File(basedir, 'verify-deploy.groovy'))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.apphost.TestApps;
 import dev.apphost.publish.compose.DeployTestApps;
 import dev.apphost.publish.deploy.DeploymentException;
@@ -22,21 +21,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chart of the sample app: every file against its golden file, then every template rendered
- * (the {@code {{ .Values.x.y }}} references the chart uses, substituted from its values.yaml as
- * {@code helm template} would) and parsed as a typed fabric8 Kubernetes object.
+ * ({@link HelmTemplate}: the {@code {{ .Values.x.y }}} references the chart uses, substituted from
+ * its values.yaml as {@code helm template} would) and parsed as a typed fabric8 Kubernetes object.
  */
 class HelmChartPublisherTest {
 
-    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    static final Pattern VALUE_REFERENCE = Pattern.compile("\\{\\{ \\.Values\\.([a-z0-9_]+)\\.([a-z0-9_]+) }}");
+    static final ObjectMapper YAML = HelmTemplate.YAML;
     static final Path GOLDEN = Path.of("src/test/resources/deploy/helm");
 
     @TempDir
@@ -91,8 +87,7 @@ class HelmChartPublisherTest {
         Map<String, HasMetadata> objects = new LinkedHashMap<>();
         try (Stream<Path> templates = Files.list(chart.resolve("templates"))) {
             for (Path template : templates.sorted().toList()) {
-                String rendered = render(Files.readString(template), values);
-                assertThat(rendered).as(template.toString()).doesNotContain("{{");
+                String rendered = HelmTemplate.render(Files.readString(template), values);
                 String kind = YAML.readTree(rendered).get("kind").asText();
                 Class<? extends HasMetadata> type = switch (kind) {
                     case "Deployment" -> Deployment.class;
@@ -145,18 +140,5 @@ class HelmChartPublisherTest {
                 .isInstanceOf(DeploymentException.class)
                 .hasMessage("--publisher kubernetes needs a compute environment of that kind in the model: add "
                         + "builder.addKubernetesEnvironment(\"k8s\") to the AppHost.");
-    }
-
-    /** What {@code helm template} does with the only template actions the chart uses. */
-    static String render(String template, JsonNode values) {
-        Matcher m = VALUE_REFERENCE.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            JsonNode value = values.path(m.group(1)).path(m.group(2));
-            assertThat(value.isMissingNode()).as("values.%s.%s", m.group(1), m.group(2)).isFalse();
-            m.appendReplacement(sb, Matcher.quoteReplacement(value.asText()));
-        }
-        m.appendTail(sb);
-        return sb.toString();
     }
 }

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every object of the sample app's chart, rendered from its {@code values.yaml} as
- * {@code helm template} would, against the Kubernetes API schema of its apiVersion and kind, with
+ * {@code helm template} would ({@link HelmTemplate}), against the Kubernetes API schema of its apiVersion and kind, with
  * unknown fields refused ({@link KubernetesApiSchema}); and wrong objects refused with a message
  * that names the field.
  */
@@ -26,19 +24,8 @@ class HelmChartSchemaTest {
     @TempDir
     Path root;
 
-    /** {@code kind/name} → the rendered object, for every template of the chart. */
     private Map<String, JsonNode> renderedObjects() throws IOException {
-        Path chart = HelmChartPublisherTest.publishSample(root);
-        JsonNode values = HelmChartPublisherTest.YAML.readTree(chart.resolve("values.yaml").toFile());
-        Map<String, JsonNode> objects = new LinkedHashMap<>();
-        try (Stream<Path> templates = Files.list(chart.resolve("templates"))) {
-            for (Path template : templates.sorted().toList()) {
-                String rendered = HelmChartPublisherTest.render(Files.readString(template), values);
-                JsonNode object = HelmChartPublisherTest.YAML.readTree(rendered);
-                objects.put(object.path("kind").asText() + "/" + object.path("metadata").path("name").asText(), object);
-            }
-        }
-        return objects;
+        return HelmTemplate.render(HelmChartPublisherTest.publishSample(root));
     }
 
     @Test
@@ -105,7 +92,7 @@ class HelmChartSchemaTest {
 
     @Test
     void aKindOfAnotherApiGroupFindsItsSchema() throws IOException {
-        JsonNode ingress = HelmChartPublisherTest.YAML.readTree("""
+        JsonNode ingress = HelmTemplate.YAML.readTree("""
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
                 metadata: {name: webfrontend}

@@ -32,8 +32,10 @@ import java.util.Objects;
  * <pre>{@code
  * List<String> errors = KubernetesApiSchema.load().validate(YAML.readTree(renderedTemplate));
  * }</pre>
+ *
+ * <p>In this module's test-jar, so that the samples validate their own charts with it.
  */
-final class KubernetesApiSchema {
+public final class KubernetesApiSchema {
 
     static final String RESOURCE = "/openshift-generated.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +50,7 @@ final class KubernetesApiSchema {
     }
 
     /** The schema from the test class path, read once per JVM (6 MB). */
-    static synchronized KubernetesApiSchema load() {
+    public static synchronized KubernetesApiSchema load() {
         if (instance == null) {
             try (InputStream in = Objects.requireNonNull(KubernetesApiSchema.class.getResourceAsStream(RESOURCE),
                     RESOURCE + " (io.fabric8:kubernetes-model-validator) is not on the test class path")) {
@@ -80,7 +82,7 @@ final class KubernetesApiSchema {
      * The errors of {@code object} against the schema of its {@code apiVersion} and {@code kind},
      * each as {@code <path>: <what is wrong>}; empty when it is valid.
      */
-    synchronized List<String> validate(JsonNode object) {
+    public synchronized List<String> validate(JsonNode object) {
         String apiVersion = object.path("apiVersion").asText("");
         String kind = object.path("kind").asText("");
         String name = definitionName(apiVersion, kind);

@@ -10,7 +10,8 @@ import dev.apphost.annotations.AppHost;
  *
  * <pre>mvn apphost:run</pre>
  *
- * or, on the local engine with Docker Compose: {@code mvn apphost:deploy} (then {@code mvn apphost:undeploy}).
+ * or, on the local engine with Docker Compose: {@code mvn apphost:deploy} (then {@code mvn apphost:undeploy});
+ * a Helm chart: {@code mvn apphost:publish -Dapphost.publisher=kubernetes}.
  */
 @AppHost
 public class StarterAppHost {
@@ -19,6 +20,7 @@ public class StarterAppHost {
         var builder = DistributedApplication.createBuilder(args);
 
         builder.addDockerComposeEnvironment("starter");
+        builder.addKubernetesEnvironment("starter-k8s");
 
         // A persistent container outlives the AppHost: the next run reuses it (no create, no start)
         // unless its configuration changed; remove it with `docker rm -f cache-<hash>`.
