@@ -43,6 +43,17 @@ public final class EngineQuickLook {
      */
     public static Optional<ManagedContainer> find(Map<String, String> environment, String name,
             Map<String, String> labels, Duration timeout) {
+        return list(environment, labels, timeout).flatMap(all -> all.stream().filter(c -> c.name().equals(name))
+                .findFirst());
+    }
+
+    /**
+     * The containers with every label of {@code labels}, as the engine that {@code environment} leads to
+     * lists them; empty when the look cannot be made (TLS, no candidate answers within {@code timeout},
+     * an answer it cannot read).
+     */
+    public static Optional<List<ManagedContainer>> list(Map<String, String> environment, Map<String, String> labels,
+            Duration timeout) {
         ContainerEngineLocator locator = new ContainerEngineLocator(environment);
         List<ContainerEngineLocator.Candidate> candidates;
         try {
@@ -70,7 +81,7 @@ public final class EngineQuickLook {
                 continue; // does not answer: the locator would try the next one
             }
             try {
-                return parse(answer).stream().filter(c -> c.name().equals(name)).findFirst();
+                return Optional.of(parse(answer));
             } catch (IOException | RuntimeException e) {
                 return Optional.empty();
             }

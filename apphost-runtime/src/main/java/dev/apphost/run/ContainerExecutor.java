@@ -127,13 +127,22 @@ public final class ContainerExecutor implements ResourceExecutor {
     @Override
     public void prepare(List<ComputeResource> resources) {
         long containers = resources.stream().filter(this::supports).count();
+        boolean persistent = resources.stream().anyMatch(r -> r instanceof ContainerResource c && c.persistent());
         synchronized (lock) {
             needsNetwork = SessionNetworkNeed.containersReachEachOther(resources);
             if (containers > 0 && session == null && !closed) {
                 session = CompletableFuture.supplyAsync(this::openSession, SESSION_OPENER);
+                if (persistent && !needsNetwork && engineEnvironment != null) {
+                    // the look that may let a running persistent container be reused, taken beside the session's start
+                    quickLook = CompletableFuture.supplyAsync(() -> EngineQuickLook.list(engineEnvironment,
+                            ResourceLabels.persistentFilter(), QUICK_LOOK), SESSION_OPENER);
+                }
             }
         }
     }
+
+    /** The persistent containers as one plain-socket look saw them at {@link #prepare}, or {@code null}. */
+    private CompletableFuture<java.util.Optional<List<dev.apphost.containers.ManagedContainer>>> quickLook;
 
     /** The session id, or {@code null} before the first container. */
     public String sessionId() {
@@ -240,16 +249,31 @@ public final class ContainerExecutor implements ResourceExecutor {
     private RunningResource reuseWhileConnecting(ContainerResource container, LaunchRequest request, LogSink logs)
             throws ResourceStartException {
         CompletableFuture<Session> opening;
+        CompletableFuture<java.util.Optional<List<dev.apphost.containers.ManagedContainer>>> look;
         synchronized (lock) {
             if (!container.persistent() || engineEnvironment == null || needsNetwork || session == null
                     || session.isDone() || closed) {
                 return null;
             }
             opening = session;
+            look = quickLook;
         }
         ContainerSpec spec = spec(container, request, null, null);
         String hash = PersistentContainers.configHash(spec, container);
-        var found = EngineQuickLook.find(engineEnvironment, spec.name(), ResourceLabels.persistentFilter(), QUICK_LOOK);
+        java.util.Optional<dev.apphost.containers.ManagedContainer> found;
+        if (look != null) {
+            try {
+                found = look.get(QUICK_LOOK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .flatMap(all -> all.stream().filter(c -> c.name().equals(spec.name())).findFirst());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                found = java.util.Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                found = java.util.Optional.empty();
+            }
+        } else {
+            found = EngineQuickLook.find(engineEnvironment, spec.name(), ResourceLabels.persistentFilter(), QUICK_LOOK);
+        }
         if (found.isEmpty() || !"running".equals(found.get().state())
                 || !hash.equals(found.get().labels().get(ResourceLabels.CONFIG_HASH))) {
             return null;
