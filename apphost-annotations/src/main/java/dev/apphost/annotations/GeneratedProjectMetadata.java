@@ -96,7 +96,7 @@ public abstract class GeneratedProjectMetadata implements ProjectMetadata {
         return rows;
     }
 
-    /** Inverse of the processor's escaping: {@code \t}, {@code \n}, {@code \\}. */
+    /** Inverse of the processor's escaping: {@code \t}, {@code \n}, {@code \r}, {@code \\}. */
     static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
@@ -106,7 +106,7 @@ public abstract class GeneratedProjectMetadata implements ProjectMetadata {
             char c = field.charAt(i);
             if (c == '\\' && i + 1 < field.length()) {
                 char next = field.charAt(++i);
-                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
             } else {
                 out.append(c);
             }

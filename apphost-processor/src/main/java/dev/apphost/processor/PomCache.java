@@ -216,26 +216,10 @@ final class PomCache {
     }
 
     private static String escape(String field) {
-        return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+        return TsvFields.escape(field);
     }
 
     private static String unescape(String field) {
-        if (field.equals(NULL)) {
-            return null;
-        }
-        if (field.indexOf('\\') < 0) {
-            return field;
-        }
-        StringBuilder out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 1 < field.length()) {
-                char next = field.charAt(++i);
-                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return field.equals(NULL) ? null : TsvFields.unescape(field);
     }
 }

@@ -113,7 +113,7 @@ public final class ProjectsSourceGenerator {
     }
 
     static String escape(String field) {
-        return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n");
+        return TsvFields.escape(field);
     }
 
     /**
