@@ -97,9 +97,8 @@ final class RawPing {
                 int read = channel.read(buffer);
                 answer.write(buffer.array(), 0, buffer.position());
                 buffer.clear();
-                String text = answer.toString(StandardCharsets.UTF_8);
-                if (read < 0 || !untilEnd && text.contains("\r\n")) {
-                    return text;
+                if (read < 0 || !untilEnd && answer.toString(StandardCharsets.ISO_8859_1).contains("\r\n")) {
+                    return answer.toString(StandardCharsets.UTF_8);
                 }
             }
         }

@@ -51,14 +51,9 @@ final class OtlpIdentity {
             return new OtlpIdentity(held.allocate(), apiKey);
         }
         String owner = "apphost-otlp-" + UserSecrets.appHostId(appHostDirectory);
-        PersistentPorts remembered = PersistentPorts.standard();
-        PortAllocator probe = new PortAllocator();
-        int port = remembered.port(owner, "otlp", probe);
-        probe.releaseAll();
-        if (!held.isFree(port)) {
-            port = held.allocate();
-        } else {
-            held.reserve(port);
+        int port = PersistentPorts.standard().port(owner, "otlp", held);
+        if (!held.holds(port) && !held.isFree(port)) {
+            port = held.allocate(); // the remembered port is taken: a new one, and the container is recreated once
         }
         return new OtlpIdentity(port, apiKey);
     }

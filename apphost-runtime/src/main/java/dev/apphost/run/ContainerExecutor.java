@@ -132,11 +132,12 @@ public final class ContainerExecutor implements ResourceExecutor {
             needsNetwork = SessionNetworkNeed.containersReachEachOther(resources);
             if (containers > 0 && session == null && !closed) {
                 session = CompletableFuture.supplyAsync(this::openSession, SESSION_OPENER);
-                if (persistent && !needsNetwork && engineEnvironment != null) {
-                    // the look that may let a running persistent container be reused, taken beside the session's start
-                    quickLook = CompletableFuture.supplyAsync(() -> EngineQuickLook.list(engineEnvironment,
-                            ResourceLabels.persistentFilter(), QUICK_LOOK), SESSION_OPENER);
-                }
+                // the look that may let a running persistent container be reused, taken beside the session's
+                // start; a new session (start() after stop()) takes a new look
+                quickLook = persistent && !needsNetwork && engineEnvironment != null
+                        ? CompletableFuture.supplyAsync(() -> EngineQuickLook.list(engineEnvironment,
+                                ResourceLabels.persistentFilter(), QUICK_LOOK), SESSION_OPENER)
+                        : null;
             }
         }
     }
@@ -251,7 +252,8 @@ public final class ContainerExecutor implements ResourceExecutor {
         CompletableFuture<Session> opening;
         CompletableFuture<java.util.Optional<List<dev.apphost.containers.ManagedContainer>>> look;
         synchronized (lock) {
-            if (!container.persistent() || engineEnvironment == null || needsNetwork || session == null
+            // the look is taken in prepare() exactly when a reuse can apply (persistent, no session network)
+            if (!container.persistent() || quickLook == null || needsNetwork || session == null
                     || session.isDone() || closed) {
                 return null;
             }
@@ -261,18 +263,14 @@ public final class ContainerExecutor implements ResourceExecutor {
         ContainerSpec spec = spec(container, request, null, null);
         String hash = PersistentContainers.configHash(spec, container);
         java.util.Optional<dev.apphost.containers.ManagedContainer> found;
-        if (look != null) {
-            try {
-                found = look.get(QUICK_LOOK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                        .flatMap(all -> all.stream().filter(c -> c.name().equals(spec.name())).findFirst());
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                found = java.util.Optional.empty();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                found = java.util.Optional.empty();
-            }
-        } else {
-            found = EngineQuickLook.find(engineEnvironment, spec.name(), ResourceLabels.persistentFilter(), QUICK_LOOK);
+        try {
+            found = look.get(QUICK_LOOK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .flatMap(all -> all.stream().filter(c -> c.name().equals(spec.name())).findFirst());
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            found = java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            found = java.util.Optional.empty();
         }
         if (found.isEmpty() || !"running".equals(found.get().state())
                 || !hash.equals(found.get().labels().get(ResourceLabels.CONFIG_HASH))) {

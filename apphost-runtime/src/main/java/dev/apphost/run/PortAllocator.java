@@ -57,6 +57,11 @@ public class PortAllocator {
                 + "already handed out.");
     }
 
+    /** Whether {@code port} was allocated here and is still held (bound) by this allocator. */
+    public synchronized boolean holds(int port) {
+        return held.containsKey(port);
+    }
+
     /** Lets go of allocated {@code port} so that its resource can bind it: call right before that resource starts. */
     public synchronized void release(int port) {
         ServerSocket socket = held.remove(port);
