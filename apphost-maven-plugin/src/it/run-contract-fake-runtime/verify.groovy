@@ -79,4 +79,28 @@ Thread.sleep(1100)
 def (code2, out2) = runFromIde()
 assert code2 == 0 : "second IDE-style run failed: ${out2}"
 assert plan.lastModified() == written : 'the cached plan should have been reused'
+
+// apphost.compile=auto: run compiled the fresh reactor and stamped it; manifest (goal 3) found it unchanged
+assert log.contains('apphost: compiling the reactor (') : 'run did not compile the fresh reactor'
+assert log.contains('apphost: the reactor is compiled and unchanged since') : 'manifest compiled an unchanged reactor'
+// an edited source is compiled again before the AppHost runs, and named
+def source = new File(basedir, 'svc-a/src/main/java/it/a/ServiceA.java')
+def compiled = new File(basedir, 'svc-a/target/classes/it/a/ServiceA.class')
+def classBefore = compiled.bytes
+source.text = source.text.replace('greeting=', 'greeting(edited)=')
+def manifestAgain = { ->
+    def pb = new ProcessBuilder(new File(System.getProperty('maven.home'), 'bin/mvn').path, '-B', '-o', '-s',
+            ideSettings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(), 'apphost:manifest')
+            .directory(basedir).redirectErrorStream(true)
+    def p = pb.start()
+    def out = p.inputStream.text
+    p.waitFor()
+    assert p.exitValue() == 0 : "apphost:manifest failed: ${out}"
+    out
+}
+def out3 = manifestAgain()
+assert out3.contains('apphost: compiling the reactor (svc-a: src/main/java/it/a/ServiceA.java changed)') : out3
+assert compiled.bytes != classBefore : 'ServiceA.class was not compiled again'
+def out4 = manifestAgain()
+assert out4.contains('apphost: the reactor is compiled and unchanged since') : out4
 return true

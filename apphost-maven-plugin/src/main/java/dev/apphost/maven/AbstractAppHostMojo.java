@@ -153,8 +153,25 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
     @Parameter(property = "apphost.otelAgentVersion", defaultValue = "2.22.0")
     protected String otelAgentVersion;
 
+    /**
+     * When the goals that run the AppHost ({@code run}, {@code manifest}, {@code publish}, {@code deploy})
+     * compile the reactor first: {@code auto} when a module changed since apphost last compiled it (its
+     * poms, anything under {@code src/main}, its source and resource folders), {@code always} every time.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "apphost.compile", defaultValue = ReactorCompile.AUTO)
+    protected String compile;
+
+    /** This goal's execution, which {@link ReactorCompile} forks {@code compile} from. */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private org.apache.maven.plugin.MojoExecution mojoExecution;
+
     @org.apache.maven.plugins.annotations.Component
     private org.eclipse.aether.RepositorySystem repositorySystem;
+
+    @org.apache.maven.plugins.annotations.Component
+    private org.apache.maven.lifecycle.LifecycleExecutor lifecycleExecutor;
 
     private final ToolchainManager toolchainManager;
 
@@ -168,7 +185,18 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
             getLog().debug("apphost: skipped (apphost.skip=true)");
             return;
         }
+        if (compilesTheReactor()) {
+            new ReactorCompile(session, lifecycleExecutor, getLog()).compileIfNeeded(compile, mojoExecution);
+        }
         execute(prepare());
+    }
+
+    /**
+     * Whether the goal compiles the reactor before it runs (see {@link #compile}): the AppHost and its
+     * projects run from their classes folders.
+     */
+    protected boolean compilesTheReactor() {
+        return false;
     }
 
     /** Runs the goal for the AppHost found in the reactor. */

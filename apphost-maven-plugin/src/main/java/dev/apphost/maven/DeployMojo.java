@@ -25,8 +25,6 @@ import java.util.concurrent.Future;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -44,7 +42,6 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "deploy", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-@Execute(phase = LifecyclePhase.COMPILE)
 public class DeployMojo extends AbstractAppHostMojo {
 
     /**
@@ -189,5 +186,10 @@ public class DeployMojo extends AbstractAppHostMojo {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Override
+    protected boolean compilesTheReactor() {
+        return true;
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -22,7 +20,6 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "manifest", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-@Execute(phase = LifecyclePhase.COMPILE)
 public class ManifestMojo extends AbstractAppHostMojo {
 
     /**
@@ -54,5 +51,10 @@ public class ManifestMojo extends AbstractAppHostMojo {
                     + ": does its main method end with builder.build().run()?");
         }
         getLog().info("apphost: Aspire manifest written to " + file);
+    }
+
+    @Override
+    protected boolean compilesTheReactor() {
+        return true;
     }
 }

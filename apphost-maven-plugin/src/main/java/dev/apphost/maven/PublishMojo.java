@@ -7,8 +7,6 @@ import java.util.Set;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -25,7 +23,6 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "publish", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-@Execute(phase = LifecyclePhase.COMPILE)
 public class PublishMojo extends AbstractAppHostMojo {
 
     static final Set<String> PUBLISHERS = Set.of("docker-compose", "kubernetes", "manifest");
@@ -72,5 +69,10 @@ public class PublishMojo extends AbstractAppHostMojo {
             throws MojoExecutionException, MojoFailureException {
         RunMojo.runForeground(context, List.of("--publisher", publisherName, "--output-path", directory.toString()),
                 mojo);
+    }
+
+    @Override
+    protected boolean compilesTheReactor() {
+        return true;
     }
 }

@@ -11,8 +11,6 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Execute;
-import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
@@ -22,14 +20,15 @@ import org.apache.maven.toolchain.ToolchainManager;
  * AppHost's main class with standard IO inherited. Ctrl+C stops the AppHost (and everything it
  * started) with a grace period of {@code apphost.shutdownTimeout} seconds.
  *
- * <p>Like {@code spring-boot:run}, the goal forks the lifecycle up to {@code compile} for every
- * module of the reactor ({@code @Execute}), so {@code mvn apphost:run} alone works on a fresh
- * checkout: the AppHost's generated {@code Projects} class and each service's classes are there.
+ * <p>Like {@code spring-boot:run}, the goal first runs the lifecycle up to {@code compile} for every
+ * module of the reactor, so {@code mvn apphost:run} alone works on a fresh checkout: the AppHost's
+ * generated {@code Projects} class and each service's classes are there. Unlike it, that compile is
+ * skipped when no module changed since apphost last compiled the reactor ({@code -Dapphost.compile=always}
+ * runs it anyway).
  *
  * @since 0.1.0
  */
 @Mojo(name = "run", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
-@Execute(phase = LifecyclePhase.COMPILE)
 public class RunMojo extends AbstractAppHostMojo {
 
     @Inject
@@ -83,6 +82,11 @@ public class RunMojo extends AbstractAppHostMojo {
 
     @Override
     protected boolean runsTheApp() {
+        return true;
+    }
+
+    @Override
+    protected boolean compilesTheReactor() {
         return true;
     }
 }
