@@ -157,6 +157,8 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
      * When the goals that run the AppHost ({@code run}, {@code manifest}, {@code publish}, {@code deploy})
      * compile the reactor first: {@code auto} when a module changed since apphost last compiled it (its
      * poms, anything under {@code src/main}, its source and resource folders), {@code always} every time.
+     * {@code always} also resolves the modules' dependencies again, which {@code auto} reuses while their
+     * declarations, managed versions, profiles and files are unchanged.
      *
      * @since 0.1.0
      */
@@ -172,6 +174,9 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
 
     @org.apache.maven.plugins.annotations.Component
     private org.apache.maven.lifecycle.LifecycleExecutor lifecycleExecutor;
+
+    @org.apache.maven.plugins.annotations.Component
+    private org.apache.maven.lifecycle.internal.LifecycleDependencyResolver dependencyResolver;
 
     private final ToolchainManager toolchainManager;
 
@@ -193,7 +198,8 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
 
     /**
      * Whether the goal compiles the reactor before it runs (see {@link #compile}): the AppHost and its
-     * projects run from their classes folders.
+     * projects run from their classes folders. Such a goal also resolves the modules' classpaths itself
+     * ({@link ReactorClasspaths}, reused while unchanged) and so declares no dependency resolution.
      */
     protected boolean compilesTheReactor() {
         return false;
@@ -242,7 +248,10 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
 
     private AppHostContext prepare() throws MojoExecutionException {
         List<MavenProject> reactor = session.getProjects();
-        ReactorLaunchPlanner planner = new ReactorLaunchPlanner(reactor);
+        Map<String, List<Path>> classpaths = compilesTheReactor()
+                ? new ReactorClasspaths(session, dependencyResolver, getLog()).classpaths(ReactorCompile.ALWAYS.equals(compile))
+                : Map.of(); // the others let Maven resolve (requiresDependencyResolution)
+        ReactorLaunchPlanner planner = new ReactorLaunchPlanner(reactor, classpaths);
         AppHostLocator.Found found;
         try {
             found = AppHostLocator.locate(planner.modules(), module, session.getTopLevelProject().getBasedir().toPath());

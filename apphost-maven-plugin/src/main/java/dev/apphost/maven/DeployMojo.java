@@ -27,7 +27,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
@@ -41,7 +40,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  *
  * @since 0.1.0
  */
-@Mojo(name = "deploy", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "deploy", aggregator = true)
 public class DeployMojo extends AbstractAppHostMojo {
 
     /**

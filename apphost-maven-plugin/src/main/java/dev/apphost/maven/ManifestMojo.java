@@ -9,7 +9,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
@@ -19,7 +18,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  *
  * @since 0.1.0
  */
-@Mojo(name = "manifest", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "manifest", aggregator = true)
 public class ManifestMojo extends AbstractAppHostMojo {
 
     /**

@@ -9,7 +9,6 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
@@ -22,7 +21,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  *
  * @since 0.1.0
  */
-@Mojo(name = "publish", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "publish", aggregator = true)
 public class PublishMojo extends AbstractAppHostMojo {
 
     static final Set<String> PUBLISHERS = Set.of("docker-compose", "kubernetes", "manifest");

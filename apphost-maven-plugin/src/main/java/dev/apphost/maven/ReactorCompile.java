@@ -1,6 +1,6 @@
 package dev.apphost.maven;
 
-import dev.apphost.maven.compile.UpToDateCheck;
+import dev.apphost.maven.reactor.UpToDateCheck;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -28,12 +28,25 @@ final class ReactorLaunchPlanner {
 
     private final List<MavenProject> reactor;
     private final Map<String, MavenProject> byKey = new HashMap<>();
+    private final Map<String, List<Path>> knownClasspaths;
 
+    /** Classpaths from each project's resolved artifacts. */
     ReactorLaunchPlanner(List<MavenProject> reactor) {
+        this(reactor, Map.of());
+    }
+
+    /** Classpaths from {@code knownClasspaths} ({@link #moduleKey}), else from the project's resolved artifacts. */
+    ReactorLaunchPlanner(List<MavenProject> reactor, Map<String, List<Path>> knownClasspaths) {
         this.reactor = List.copyOf(reactor);
         for (MavenProject project : reactor) {
-            byKey.put(key(project.getGroupId(), project.getArtifactId()), project);
+            byKey.put(moduleKey(project), project);
         }
+        this.knownClasspaths = Map.copyOf(knownClasspaths);
+    }
+
+    /** {@code groupId:artifactId}: how classpaths are keyed. */
+    static String moduleKey(MavenProject project) {
+        return key(project.getGroupId(), project.getArtifactId());
     }
 
     List<AppHostLocator.Module> modules() {
@@ -89,6 +102,10 @@ final class ReactorLaunchPlanner {
      * reactor are replaced by their output directory (aggregator resolution leaves them unresolved).
      */
     List<Path> classpath(MavenProject project) {
+        List<Path> known = knownClasspaths.get(moduleKey(project));
+        if (known != null) {
+            return known;
+        }
         Set<Path> entries = new LinkedHashSet<>();
         entries.add(Path.of(project.getBuild().getOutputDirectory()));
         for (Artifact artifact : project.getArtifacts()) {

@@ -12,7 +12,6 @@ import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.toolchain.ToolchainManager;
 
 /**
@@ -28,7 +27,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  *
  * @since 0.1.0
  */
-@Mojo(name = "run", aggregator = true, requiresDependencyResolution = ResolutionScope.RUNTIME)
+@Mojo(name = "run", aggregator = true)
 public class RunMojo extends AbstractAppHostMojo {
 
     @Inject

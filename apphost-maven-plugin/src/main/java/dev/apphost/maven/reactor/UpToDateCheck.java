@@ -1,4 +1,4 @@
-package dev.apphost.maven.compile;
+package dev.apphost.maven.reactor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.apphost.maven.compile;
+package dev.apphost.maven.reactor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
