@@ -6,15 +6,16 @@
 #   deploy:   `mvn -o apphost:deploy` from a cold Maven (publish + image check + compose up + the same
 #             wait), images cached from a warm-up deploy; its own log line splits the time into
 #             publish / images / up / health, and the rest of the wall time is Maven (start, reactor,
-#             the forked compile lifecycle).
+#             the plugin's class realm) and the goal's preparation (up-to-date check, classpaths, plan).
 # Runs are interleaved; each is taken down before the next; the load average is printed per run.
 # Then a Jib rebuild of apiservice after touching one class (only the classes layer changes).
-# Usage: bench/deploy.sh [runs] (default 3). Needs apphost installed
+# Usage: bench/deploy.sh [runs] (default 7: the services' 2 s health interval makes single runs jump by
+# up to 2 s on either side, so the median needs several). Needs apphost installed
 # (./mvnw -B install -DskipTests -Dinvoker.skip), scripts/container-setup.sh and scripts/setup-deploy.sh.
 # MAVEN_REPO_LOCAL=<dir> another local repository; MVN_ARGS extra Maven options.
 # Figures go to bench/README-deploy.md by hand.
 set -euo pipefail
-RUNS=${1:-3}
+RUNS=${1:-7}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTER="$ROOT/samples/starter"
 MVNW="$ROOT/mvnw"

@@ -27,7 +27,7 @@ import org.eclipse.aether.repository.RemoteRepository;
 /**
  * The runtime classpath of every module of the reactor, for the goals that run the AppHost: what
  * {@code requiresDependencyResolution = RUNTIME} on an aggregator gives, but kept in
- * {@code target/apphost/classpaths.json} of the execution root ({@link ClasspathCache}) and reused while
+ * {@code target/apphost/classpaths.txt} of the execution root ({@link ClasspathCache}) and reused while
  * nothing that decides it changed: resolving a Spring Boot reactor again costs every start a few
  * hundred milliseconds. A cache miss resolves exactly as Maven does for such a goal, with its own
  * resolver.
@@ -54,7 +54,7 @@ final class ReactorClasspaths {
     /** The classpaths by {@link ReactorLaunchPlanner#moduleKey}; {@code refresh} resolves even when cached. */
     Map<String, List<Path>> classpaths(boolean refresh) throws MojoExecutionException {
         List<MavenProject> reactor = session.getProjects();
-        Path file = Path.of(session.getTopLevelProject().getBuild().getDirectory(), "apphost", "classpaths.json");
+        Path file = Path.of(session.getTopLevelProject().getBuild().getDirectory(), "apphost", "classpaths.txt");
         String key = ClasspathCache.key(keyLines(session.getRepositorySession().getLocalRepository().getBasedir().toPath(),
                 reactor));
         if (!refresh && !session.getRequest().isUpdateSnapshots()) {
@@ -81,7 +81,9 @@ final class ReactorClasspaths {
             }
         }
         try {
-            ClasspathCache.write(file, key, classpaths);
+            if (!ClasspathCache.write(file, key, classpaths)) {
+                log.debug("apphost: a classpath entry holds a line break; the classpaths are not kept");
+            }
         } catch (IOException e) {
             log.warn("apphost: cannot keep the classpaths in " + file + " (" + e.getMessage() + "); the next goal resolves"
                     + " them again");

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import dev.apphost.publish.JsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,8 +57,6 @@ public final class LaunchPlan {
     /** Made on first use: a Jackson mapper costs seconds of class loading in a fresh JVM, and most runs read no plan. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
-                .registerModule(new SimpleModule("apphost-paths").addSerializer(Path.class, ToStringSerializer.instance))
-                .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
@@ -108,7 +105,7 @@ public final class LaunchPlan {
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, "launch-plan", ".tmp");
         try {
-            Json.MAPPER.writeValue(tmp.toFile(), this);
+            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException atomicNotSupported) {
@@ -119,13 +116,20 @@ public final class LaunchPlan {
         }
     }
 
-    /** The plan as JSON text. */
+    /**
+     * The plan as JSON text, in the shape {@link #read(Path)} takes. Written without Jackson: the
+     * Maven plugin writes a plan at every goal, and a Jackson mapper's start-up would be most of that.
+     */
     public String toJson() {
-        try {
-            return Json.MAPPER.writeValueAsString(this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonWriter json = new JsonWriter().beginObject()
+                .property("formatVersion", FORMAT_VERSION)
+                .property("appHostDirectory", appHostDirectory.toString())
+                .property("reactorRoot", reactorRoot.toString())
+                .beginArray("projects");
+        for (ProjectLaunch project : projects) {
+            project.writeTo(json);
         }
+        return json.endArray().endObject().toString();
     }
 
     @JsonProperty

@@ -3,6 +3,7 @@ package dev.apphost.launch;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.apphost.publish.JsonWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -153,5 +154,26 @@ public final class ProjectLaunch {
     @Override
     public String toString() {
         return "ProjectLaunch[" + coordinates() + ", pom=" + pom + ", mainClass=" + mainClass + "]";
+    }
+
+    /** This project as one item of {@link LaunchPlan#toJson()}'s {@code projects}. */
+    void writeTo(JsonWriter json) {
+        json.beginObject()
+                .property("pom", pom.toString())
+                .property("groupId", groupId)
+                .property("artifactId", artifactId)
+                .property("version", version)
+                .property("directory", directory.toString())
+                .property("classesDirectory", classesDirectory.toString());
+        if (mainClass == null) {
+            json.nullProperty("mainClass");
+        } else {
+            json.property("mainClass", mainClass);
+        }
+        json.beginArray("mainClassCandidates");
+        mainClassCandidates.forEach(json::value);
+        json.endArray().beginArray("classpath");
+        classpath.forEach(entry -> json.value(entry.toString()));
+        json.endArray().endObject();
     }
 }

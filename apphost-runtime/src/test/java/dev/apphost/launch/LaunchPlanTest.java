@@ -18,7 +18,7 @@ class LaunchPlanTest {
     private LaunchPlan plan() {
         Path api = dir.resolve("apiservice");
         ProjectLaunch apiservice = new ProjectLaunch(api.resolve("pom.xml"), "g", "apiservice", "1.0", api,
-                api.resolve("target/classes"), List.of(api.resolve("target/classes"), dir.resolve("lib a.jar")),
+                api.resolve("target/classes"), List.of(api.resolve("target/classes"), dir.resolve("lib a+é\"x.jar")),
                 "com.example.Api", List.of("com.example.Api"));
         Path web = dir.resolve("web");
         ProjectLaunch webfrontend = new ProjectLaunch(web.resolve("pom.xml"), "g", "webfrontend", "1.0", null, null,
@@ -39,7 +39,7 @@ class LaunchPlanTest {
     @Test
     void writesPathsAsPlainStrings() {
         assertThat(plan().toJson())
-                .contains("\"appHostDirectory\" : \"" + dir.resolve("apphost").toString().replace("\\", "\\\\") + "\"")
+                .contains("\"appHostDirectory\": \"" + dir.resolve("apphost").toString().replace("\\", "\\\\") + "\"")
                 .doesNotContain("file:/");
     }
 

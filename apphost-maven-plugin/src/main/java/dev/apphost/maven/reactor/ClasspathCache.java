@@ -1,11 +1,12 @@
 package dev.apphost.maven.reactor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,9 @@ import java.util.Optional;
  */
 public final class ClasspathCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String KEY = "key ";
+    private static final String MODULE = "module ";
+    private static final String ENTRY = "  ";
 
     private ClasspathCache() {
     }
@@ -52,26 +55,32 @@ public final class ClasspathCache {
 
     /** The classpaths written under {@code key}, when they are still valid; empty otherwise. */
     public static Optional<Map<String, List<Path>>> read(Path file, String key) {
-        Stored stored;
+        List<String> lines;
         FileTime written;
         try {
             written = Files.getLastModifiedTime(file);
-            stored = JSON.readValue(file.toFile(), Stored.class);
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return Optional.empty(); // none yet, or unreadable: resolve
         }
-        if (!key.equals(stored.key) || stored.classpaths == null) {
+        if (lines.isEmpty() || !lines.get(0).equals(KEY + key)) {
             return Optional.empty();
         }
         Map<String, List<Path>> classpaths = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> module : stored.classpaths.entrySet()) {
-            List<Path> entries = module.getValue().stream().map(Path::of).toList();
-            for (Path entry : entries) {
+        List<Path> current = null;
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith(MODULE)) {
+                current = new ArrayList<>();
+                classpaths.put(line.substring(MODULE.length()), current);
+            } else if (line.startsWith(ENTRY) && current != null) {
+                Path entry = Path.of(line.substring(ENTRY.length()));
                 if (!stillValid(entry, written)) {
                     return Optional.empty();
                 }
+                current.add(entry);
+            } else {
+                return Optional.empty(); // not what write() writes
             }
-            classpaths.put(module.getKey(), entries);
         }
         return Optional.of(classpaths);
     }
@@ -84,23 +93,39 @@ public final class ClasspathCache {
         }
     }
 
-    /** Writes {@code classpaths} (module key to entries) under {@code key}. */
-    public static void write(Path file, String key, Map<String, List<Path>> classpaths) throws IOException {
-        Stored stored = new Stored();
-        stored.key = key;
-        stored.classpaths = new LinkedHashMap<>();
-        classpaths.forEach((module, entries) ->
-                stored.classpaths.put(module, entries.stream().map(Path::toString).toList()));
+    /**
+     * Writes {@code classpaths} (module key to entries) under {@code key}; returns false, writing
+     * nothing, when a name holds a line break (the file has a line per name).
+     */
+    public static boolean write(Path file, String key, Map<String, List<Path>> classpaths) throws IOException {
+        for (Map.Entry<String, List<Path>> module : classpaths.entrySet()) {
+            if (hasLineBreak(module.getKey()) || module.getValue().stream().anyMatch(p -> hasLineBreak(p.toString()))) {
+                return false;
+            }
+        }
+        StringBuilder text = new StringBuilder(KEY).append(key).append('\n');
+        for (Map.Entry<String, List<Path>> module : classpaths.entrySet()) {
+            text.append(MODULE).append(module.getKey()).append('\n');
+            for (Path entry : module.getValue()) {
+                text.append(ENTRY).append(entry).append('\n');
+            }
+        }
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        JSON.writeValue(temporary.toFile(), stored);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException atomicNotSupported) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return true;
     }
 
-    /** The file's shape. */
-    static final class Stored {
-        public String key;
-        public Map<String, List<String>> classpaths;
+    private static boolean hasLineBreak(String value) {
+        return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
     }
 }

@@ -24,7 +24,7 @@ class ClasspathCacheTest {
 
     @BeforeEach
     void written() throws IOException {
-        file = dir.resolve("target/apphost/classpaths.json");
+        file = dir.resolve("target/apphost/classpaths.txt");
         classes = Files.createDirectories(dir.resolve("svc/target/classes"));
         jar = Files.writeString(Files.createDirectories(dir.resolve("repo")).resolve("lib-1.0.jar"), "");
         Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
@@ -64,7 +64,14 @@ class ClasspathCacheTest {
     @Test
     void noFileOrABrokenFileIsAMiss() throws IOException {
         assertThat(ClasspathCache.read(dir.resolve("none.json"), key)).isEmpty();
-        Files.writeString(file, "{\"key\":");
+        Files.writeString(file, "key " + key + "\nsomething else\n");
         assertThat(ClasspathCache.read(file, key)).isEmpty();
+    }
+
+    @Test
+    void namesWithLineBreaksAreNotKept() throws IOException {
+        assertThat(ClasspathCache.write(dir.resolve("other.txt"), key, Map.of("g:svc", List.of(dir.resolve("a\nb.jar")))))
+                .isFalse();
+        assertThat(dir.resolve("other.txt")).doesNotExist();
     }
 }
