@@ -7,15 +7,16 @@
 #             wait), images cached from a warm-up deploy; its own log line splits the time into
 #             publish / images / up / health, and the rest of the wall time is Maven (start, reactor,
 #             the plugin's class realm) and the goal's preparation (up-to-date check, classpaths, plan).
-# Runs are interleaved; each is taken down before the next; the load average is printed per run.
+# Runs are interleaved, alternating which side goes first; each is taken down before the next; the
+# load average is printed per run.
 # Then a Jib rebuild of apiservice after touching one class (only the classes layer changes).
-# Usage: bench/deploy.sh [runs] (default 7: the services' 2 s health interval makes single runs jump by
-# up to 2 s on either side, so the median needs several). Needs apphost installed
+# Usage: bench/deploy.sh [runs] (default 11: the services' 2 s health interval makes single runs jump by
+# up to 2 s on either side, so both sides need several runs). Needs apphost installed
 # (./mvnw -B install -DskipTests -Dinvoker.skip), scripts/container-setup.sh and scripts/setup-deploy.sh.
 # MAVEN_REPO_LOCAL=<dir> another local repository; MVN_ARGS extra Maven options.
 # Figures go to bench/README-deploy.md by hand.
 set -euo pipefail
-RUNS=${1:-7}
+RUNS=${1:-11}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTER="$ROOT/samples/starter"
 MVNW="$ROOT/mvnw"
@@ -49,20 +50,32 @@ echo "== warm-up: build, deploy once (images into the engine), undeploy (load $(
 deploy # online: resolves what the starter needs at run time
 down
 
+mean() { awk '{s+=$1} END {printf "%d", s/NR}'; }
 baseline=() total=()
+run_baseline() {
+  local t0 t1; t0=$(now_ms); compose up -d >/dev/null 2>&1; wait_healthy; t1=$(now_ms)
+  baseline+=($((t1 - t0))); down
+}
+run_deploy() {
+  local t0 t1; t0=$(now_ms); deploy -o; t1=$(now_ms)
+  total+=($((t1 - t0))); down
+}
 for i in $(seq "$RUNS"); do
   l0=$(load)
-  t0=$(now_ms); compose up -d >/dev/null 2>&1; wait_healthy; t1=$(now_ms)
-  baseline+=($((t1 - t0))); down
-  t0=$(now_ms); deploy -o; t1=$(now_ms)
-  total+=($((t1 - t0))); down
+  # alternate which side goes first, so that a drift in load does not favour one
+  if (( i % 2 )); then run_baseline; run_deploy; else run_deploy; run_baseline; fi
   phases=$(grep -o 'with Docker Compose in [0-9.]* s ([^)]*)' "$LOG" | sed 's/with Docker Compose in //')
   mojo_ms=$(awk '{printf "%d", $1 * 1000}' <<<"$phases")
   echo "run $i: compose up + health ${baseline[-1]} ms | apphost:deploy ${total[-1]} ms =" \
     "Maven $((total[-1] - mojo_ms)) ms + mojo $phases" \
     "| images: $(grep -o 'up-to-date image\|built image' "$LOG" | sort | uniq -c | xargs) | load $l0 -> $(load)"
 done
+# Each side is bimodal: the services' health check runs every 2 s, so a service ready just after a
+# check is seen up to 2 s later, on either side alike. The mean is what a deploy costs on average;
+# the median of a bimodal sample jumps between the modes, so both are printed.
+bm=$(printf '%s\n' "${baseline[@]}" | mean); dm=$(printf '%s\n' "${total[@]}" | mean)
 b=$(printf '%s\n' "${baseline[@]}" | median); d=$(printf '%s\n' "${total[@]}" | median)
+echo "mean: compose up + health $bm ms, apphost:deploy $dm ms, ratio $(awk -v d="$dm" -v b="$bm" 'BEGIN {printf "%.2f", d/b}')"
 echo "median: compose up + health $b ms, apphost:deploy $d ms, ratio $(awk -v d="$d" -v b="$b" 'BEGIN {printf "%.2f", d/b}') (load $(load))"
 
 echo "== Jib: rebuild after touching one class of apiservice"

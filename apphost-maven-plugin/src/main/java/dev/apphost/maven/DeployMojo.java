@@ -191,4 +191,9 @@ public class DeployMojo extends AbstractAppHostMojo {
     protected boolean compilesTheReactor() {
         return true;
     }
+
+    @Override
+    protected List<String> defaultJvmArguments() {
+        return SHORT_LIVED_JVM;
+    }
 }

@@ -56,4 +56,9 @@ public class ManifestMojo extends AbstractAppHostMojo {
     protected boolean compilesTheReactor() {
         return true;
     }
+
+    @Override
+    protected List<String> defaultJvmArguments() {
+        return SHORT_LIVED_JVM;
+    }
 }

@@ -74,4 +74,9 @@ public class PublishMojo extends AbstractAppHostMojo {
     protected boolean compilesTheReactor() {
         return true;
     }
+
+    @Override
+    protected List<String> defaultJvmArguments() {
+        return SHORT_LIVED_JVM;
+    }
 }
