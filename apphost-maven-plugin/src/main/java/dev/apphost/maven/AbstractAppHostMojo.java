@@ -356,15 +356,12 @@ abstract class AbstractAppHostMojo extends AbstractMojo {
     }
 
     /**
-     * JVM options the goal puts before {@link #jvmArguments}: none for an AppHost that runs the app;
-     * the goals that only publish run a JVM of a few hundred milliseconds, which C1 alone starts faster.
+     * JVM options the goal puts before {@link #jvmArguments} (so that the user's win): none for an
+     * AppHost that runs the app; see {@link AbstractPublishingMojo}.
      */
     protected List<String> defaultJvmArguments() {
         return List.of();
     }
-
-    /** For the publishing goals' {@link #defaultJvmArguments()}: a short-lived JVM. */
-    static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     /** Whether the goal runs the app's resources (and so attaches the OpenTelemetry agent to its projects). */
     protected boolean runsTheApp() {

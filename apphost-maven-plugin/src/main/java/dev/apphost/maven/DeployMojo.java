@@ -41,7 +41,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "deploy", aggregator = true)
-public class DeployMojo extends AbstractAppHostMojo {
+public class DeployMojo extends AbstractPublishingMojo {
 
     /**
      * The base image of the projects' images: a Java runtime with {@code java} on {@code PATH} (and
@@ -185,15 +185,5 @@ public class DeployMojo extends AbstractAppHostMojo {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Override
-    protected boolean compilesTheReactor() {
-        return true;
-    }
-
-    @Override
-    protected List<String> defaultJvmArguments() {
-        return SHORT_LIVED_JVM;
     }
 }

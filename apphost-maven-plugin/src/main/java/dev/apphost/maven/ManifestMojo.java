@@ -19,7 +19,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "manifest", aggregator = true)
-public class ManifestMojo extends AbstractAppHostMojo {
+public class ManifestMojo extends AbstractPublishingMojo {
 
     /**
      * The manifest file to write.
@@ -50,15 +50,5 @@ public class ManifestMojo extends AbstractAppHostMojo {
                     + ": does its main method end with builder.build().run()?");
         }
         getLog().info("apphost: Aspire manifest written to " + file);
-    }
-
-    @Override
-    protected boolean compilesTheReactor() {
-        return true;
-    }
-
-    @Override
-    protected List<String> defaultJvmArguments() {
-        return SHORT_LIVED_JVM;
     }
 }

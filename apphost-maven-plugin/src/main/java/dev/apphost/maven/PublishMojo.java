@@ -22,7 +22,7 @@ import org.apache.maven.toolchain.ToolchainManager;
  * @since 0.1.0
  */
 @Mojo(name = "publish", aggregator = true)
-public class PublishMojo extends AbstractAppHostMojo {
+public class PublishMojo extends AbstractPublishingMojo {
 
     static final Set<String> PUBLISHERS = Set.of("docker-compose", "kubernetes", "manifest");
 
@@ -68,15 +68,5 @@ public class PublishMojo extends AbstractAppHostMojo {
             throws MojoExecutionException, MojoFailureException {
         RunMojo.runForeground(context, List.of("--publisher", publisherName, "--output-path", directory.toString()),
                 mojo);
-    }
-
-    @Override
-    protected boolean compilesTheReactor() {
-        return true;
-    }
-
-    @Override
-    protected List<String> defaultJvmArguments() {
-        return SHORT_LIVED_JVM;
     }
 }
