@@ -30,13 +30,18 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>The stamp holds the time the compile started, less {@link #MTIME_SLACK}: a file saved while the
- * compile ran counts as changed next time, also on file systems that keep times to the second.
+ * <p>The stamp holds the time the compile started, less a slack: the kernel stamps files with a
+ * clock that may lag the JVM's by a tick ({@link #FINE_SLACK}), and some file systems keep whole
+ * seconds ({@link #COARSE_SLACK}, chosen when the stamp file's own time has no milliseconds). So a
+ * file saved while the compile ran counts as changed next time, and one saved before it does not.
  */
 public final class UpToDateCheck {
 
-    /** Subtracted from the compile's start time, for file systems with coarse modification times. */
-    public static final Duration MTIME_SLACK = Duration.ofSeconds(2);
+    /** Subtracted from the compile's start time: the file system's clock ticks behind the JVM's. */
+    public static final Duration FINE_SLACK = Duration.ofMillis(100);
+
+    /** Subtracted instead where the file system keeps modification times to the second. */
+    public static final Duration COARSE_SLACK = Duration.ofSeconds(2);
 
     /**
      * One module: a name for messages, its folder (paths in messages are relative to it), where its
@@ -67,9 +72,16 @@ public final class UpToDateCheck {
         return Optional.empty();
     }
 
-    /** Marks every module compiled as of {@code compileStartedMillis} (less {@link #MTIME_SLACK}). */
+    /** Marks every module compiled as of {@code compileStartedMillis}, less the slack. */
     public void recordCompiled(long compileStartedMillis) throws IOException {
-        String stamp = Long.toString(compileStartedMillis - MTIME_SLACK.toMillis());
+        if (modules.isEmpty()) {
+            return;
+        }
+        Path probe = modules.get(0).stampFile();
+        Files.createDirectories(probe.getParent());
+        Files.writeString(probe, "\n", StandardCharsets.UTF_8);
+        boolean coarse = Files.getLastModifiedTime(probe).toMillis() % 1000 == 0;
+        String stamp = Long.toString(compileStartedMillis - (coarse ? COARSE_SLACK : FINE_SLACK).toMillis());
         for (Module module : modules) {
             Files.createDirectories(module.stampFile().getParent());
             Files.writeString(module.stampFile(), stamp + "\n", StandardCharsets.UTF_8);

@@ -103,10 +103,20 @@ class UpToDateCheckTest {
     }
 
     @Test
-    void aFileSavedJustBeforeTheCompileStartedCountsAsChangedNextTime() throws IOException {
-        Files.writeString(source, "class Service { int y; }"); // now
-        check.recordCompiled(System.currentTimeMillis() + 500); // the compile starts half a second later
+    void aFileSavedWhileTheCompileRanCountsAsChangedNextTime() throws IOException {
+        long compileStarted = System.currentTimeMillis() - 50;
+        Files.writeString(source, "class Service { int y; }"); // 50 ms into the compile
+        check.recordCompiled(compileStarted);
         assertThat(check.staleReason()).contains("svc: src/main/java/it/Service.java changed");
+    }
+
+    @Test
+    void aFileSavedASecondBeforeTheCompileStartedWasCompiled() throws IOException {
+        Files.writeString(source, "class Service { int y; }");
+        Files.setLastModifiedTime(source, FileTime.fromMillis(System.currentTimeMillis() - 1000));
+        Files.setLastModifiedTime(source.getParent(), FileTime.fromMillis(System.currentTimeMillis() - 1000));
+        compiledNow();
+        assertThat(check.staleReason()).isEmpty();
     }
 
     @Test
@@ -125,7 +135,7 @@ class UpToDateCheckTest {
                         List.of(pom)),
                 new UpToDateCheck.Module("other", other, other.resolve("target/apphost/compiled.stamp"),
                         Optional.empty(), List.of(other.resolve("pom.xml")))));
-        two.recordCompiled(System.currentTimeMillis() + UpToDateCheck.MTIME_SLACK.toMillis() + 1000);
+        two.recordCompiled(System.currentTimeMillis() + UpToDateCheck.COARSE_SLACK.toMillis() + 1000);
         assertThat(two.staleReason()).isEmpty();
         Files.setLastModifiedTime(other.resolve("pom.xml"), FileTime.fromMillis(System.currentTimeMillis() + 5000));
         assertThat(two.staleReason()).contains("other: pom.xml changed");
