@@ -88,19 +88,26 @@ def source = new File(basedir, 'svc-a/src/main/java/it/a/ServiceA.java')
 def compiled = new File(basedir, 'svc-a/target/classes/it/a/ServiceA.class')
 def classBefore = compiled.bytes
 source.text = source.text.replace('greeting=', 'greeting(edited)=')
-def manifestAgain = { ->
-    def pb = new ProcessBuilder(new File(System.getProperty('maven.home'), 'bin/mvn').path, '-B', '-o', '-s',
-            ideSettings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString(), 'apphost:manifest')
+def maven = { List<String> goals ->
+    def pb = new ProcessBuilder([new File(System.getProperty('maven.home'), 'bin/mvn').path, '-B', '-o', '-s',
+            ideSettings.path, "-Dmaven.repo.local=${localRepositoryPath}".toString()] + goals)
             .directory(basedir).redirectErrorStream(true)
     def p = pb.start()
     def out = p.inputStream.text
     p.waitFor()
-    assert p.exitValue() == 0 : "apphost:manifest failed: ${out}"
+    assert p.exitValue() == 0 : "${goals} failed: ${out}"
     out
 }
-def out3 = manifestAgain()
+def out3 = maven(['apphost:manifest'])
 assert out3.contains('apphost: compiling the reactor (svc-a: src/main/java/it/a/ServiceA.java changed)') : out3
 assert compiled.bytes != classBefore : 'ServiceA.class was not compiled again'
-def out4 = manifestAgain()
+def out4 = maven(['apphost:manifest'])
 assert out4.contains('apphost: the reactor is compiled and unchanged since') : out4
+// compiled by an earlier task of the same command: no second compile, and the next goal knows it
+source.text = source.text.replace('greeting(edited)=', 'greeting(edited twice)=')
+def out5 = maven(['compile', 'apphost:manifest'])
+assert out5.contains('apphost: the reactor was compiled by this build') : out5
+assert !out5.contains('Forking ') : out5
+def out6 = maven(['apphost:manifest'])
+assert out6.contains('apphost: the reactor is compiled and unchanged since') : out6
 return true

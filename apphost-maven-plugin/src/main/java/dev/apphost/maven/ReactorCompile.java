@@ -2,6 +2,7 @@ package dev.apphost.maven;
 
 import dev.apphost.maven.reactor.UpToDateCheck;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +52,11 @@ final class ReactorCompile {
                     + " when a module changed since apphost last compiled it) or always.");
         }
         UpToDateCheck check = new UpToDateCheck(modules(session.getProjects()));
+        if (AUTO.equals(mode) && compiledByThisBuild(session.getProjects())) {
+            log.info("apphost: the reactor was compiled by this build");
+            record(check, session.getRequest().getStartTime().getTime());
+            return;
+        }
         Optional<String> reason = ALWAYS.equals(mode) ? Optional.of("apphost.compile=always") : check.staleReason();
         if (reason.isEmpty()) {
             log.info("apphost: the reactor is compiled and unchanged since (-Dapphost.compile=always compiles it anyway)");
@@ -59,8 +65,29 @@ final class ReactorCompile {
         log.info("apphost: compiling the reactor (" + reason.get() + ")");
         long started = System.currentTimeMillis();
         fork(goal);
+        record(check, started);
+    }
+
+    /**
+     * Whether an earlier task of this Maven command ran the {@code compile} phase for every module
+     * with code ({@code mvn compile apphost:run}, {@code mvn package apphost:deploy}).
+     */
+    static boolean compiledByThisBuild(List<MavenProject> reactor) {
+        boolean any = false;
+        for (MavenProject project : reactor) {
+            if (!"pom".equals(project.getPackaging())) {
+                if (!project.hasLifecyclePhase("compile")) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private void record(UpToDateCheck check, long compileStartedMillis) {
         try {
-            check.recordCompiled(started);
+            check.recordCompiled(compileStartedMillis);
         } catch (IOException e) {
             log.warn("apphost: cannot record the compile (" + e.getMessage() + "); the next goal compiles again");
         }
@@ -102,7 +129,7 @@ final class ReactorCompile {
             // a module with nothing to compile or copy has no classes folder after a compile either
             boolean hasSources = !"pom".equals(project.getPackaging())
                     && inputs.stream().anyMatch(input -> !input.equals(basedir.resolve("src").resolve("main"))
-                            && java.nio.file.Files.isDirectory(input));
+                            && Files.isDirectory(input));
             Optional<Path> classes = hasSources ? Optional.of(Path.of(project.getBuild().getOutputDirectory()))
                     : Optional.empty();
             modules.add(new UpToDateCheck.Module(project.getArtifactId(), basedir,
