@@ -1,5 +1,6 @@
 package dev.apphost.processor;
 
+import dev.apphost.annotations.internal.TsvFields;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,20 +1,21 @@
-package dev.apphost.processor;
+package dev.apphost.annotations.internal;
 
 /**
  * The escaping of one field of the processor's tab-separated files ({@code Projects.tsv}, read back by
  * {@code GeneratedProjectMetadata}, and the pom cache): backslash, tab, newline and carriage return
- * become {@code \\}, {@code \t}, {@code \n} and {@code \r}.
+ * become {@code \\}, {@code \t}, {@code \n} and {@code \r}. Internal to apphost: public only so that
+ * the processor, which writes these files, and the metadata reader share one codec.
  */
-final class TsvFields {
+public final class TsvFields {
 
     private TsvFields() {
     }
 
-    static String escape(String field) {
+    public static String escape(String field) {
         return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    static String unescape(String field) {
+    public static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
         }
