@@ -1,6 +1,5 @@
 package dev.apphost.annotations;
 
-import dev.apphost.annotations.internal.TsvFields;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +86,7 @@ public abstract class GeneratedProjectMetadata implements ProjectMetadata {
                             + line + "; recompile the AppHost module (mvn clean compile).");
                 }
                 for (int i = 0; i < fields.length; i++) {
-                    fields[i] = TsvFields.unescape(fields[i]);
+                    fields[i] = unescape(fields[i]);
                 }
                 rows.put(fields[0], fields);
             }
@@ -95,5 +94,23 @@ public abstract class GeneratedProjectMetadata implements ProjectMetadata {
             throw new UncheckedIOException("Cannot read " + name + " beside " + holder.getName(), e);
         }
         return rows;
+    }
+
+    /** Inverse of the processor's escaping: {@code \t}, {@code \n}, {@code \r}, {@code \\}. */
+    static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 1 < field.length()) {
+                char next = field.charAt(++i);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,6 +1,5 @@
 package dev.apphost.processor;
 
-import dev.apphost.annotations.internal.TsvFields;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

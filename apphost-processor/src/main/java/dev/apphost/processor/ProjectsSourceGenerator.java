@@ -1,6 +1,5 @@
 package dev.apphost.processor;
 
-import dev.apphost.annotations.internal.TsvFields;
 import java.nio.file.Path;
 import java.util.List;
 

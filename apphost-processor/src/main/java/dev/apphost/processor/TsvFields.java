@@ -1,21 +1,20 @@
-package dev.apphost.annotations.internal;
+package dev.apphost.processor;
 
 /**
  * The escaping of one field of the processor's tab-separated files ({@code Projects.tsv}, read back by
  * {@code GeneratedProjectMetadata}, and the pom cache): backslash, tab, newline and carriage return
- * become {@code \\}, {@code \t}, {@code \n} and {@code \r}. Internal to apphost: public only so that
- * the processor, which writes these files, and the metadata reader share one codec.
+ * become {@code \\}, {@code \t}, {@code \n} and {@code \r}.
  */
-public final class TsvFields {
+final class TsvFields {
 
     private TsvFields() {
     }
 
-    public static String escape(String field) {
+    static String escape(String field) {
         return field.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
-    public static String unescape(String field) {
+    static String unescape(String field) {
         if (field.indexOf('\\') < 0) {
             return field;
         }
