@@ -98,7 +98,6 @@ final class ReactorCompile {
         MojoDescriptor descriptor = goal.getMojoDescriptor().clone();
         descriptor.setExecutePhase("compile");
         MojoExecution compile = new MojoExecution(descriptor, goal.getExecutionId(), goal.getSource());
-        compile.setConfiguration(goal.getConfiguration());
         try {
             lifecycle.calculateForkedExecutions(compile, session);
             lifecycle.executeForkedExecutions(compile, session);

@@ -4,6 +4,9 @@ package dev.apphost.processor;
  * The escaping of one field of the processor's tab-separated files ({@code Projects.tsv}, read back by
  * {@code GeneratedProjectMetadata}, and the pom cache): backslash, tab, newline and carriage return
  * become {@code \\}, {@code \t}, {@code \n} and {@code \r}.
+ * {@code GeneratedProjectMetadata} keeps its own copy of {@link #unescape}: the processor jar stands
+ * alone on a processor path (its dependencies shaded in), and the annotations jar is what user code
+ * runs with.
  */
 final class TsvFields {
 
