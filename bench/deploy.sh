@@ -9,7 +9,8 @@
 #             the plugin's class realm) and the goal's preparation (up-to-date check, classpaths, plan).
 # Runs are interleaved, alternating which side goes first; each is taken down before the next; the
 # load average is printed per run.
-# Then a Jib rebuild of apiservice after touching one class (only the classes layer changes).
+# Then a Jib rebuild of webfrontend (Spring Boot: base image plus dependencies, snapshot dependencies,
+# resources and classes layers) after touching one class: only the classes layer changes.
 # Usage: bench/deploy.sh [runs] (default 11: the services' 2 s health interval makes single runs jump by
 # up to 2 s on either side, so both sides need several runs). Needs apphost installed
 # (./mvnw -B install -DskipTests -Dinvoker.skip), scripts/container-setup.sh and scripts/setup-deploy.sh.
@@ -78,16 +79,16 @@ b=$(printf '%s\n' "${baseline[@]}" | median); d=$(printf '%s\n' "${total[@]}" | 
 echo "mean: compose up + health $bm ms, apphost:deploy $dm ms, ratio $(awk -v d="$dm" -v b="$bm" 'BEGIN {printf "%.2f", d/b}')"
 echo "median: compose up + health $b ms, apphost:deploy $d ms, ratio $(awk -v d="$d" -v b="$b" 'BEGIN {printf "%.2f", d/b}') (load $(load))"
 
-echo "== Jib: rebuild after touching one class of apiservice"
-layers() { docker image inspect --format '{{range .RootFS.Layers}}{{println .}}{{end}}' apiservice:latest | grep -v '^$'; }
+echo "== Jib: rebuild after touching one class of webfrontend"
+layers() { docker image inspect --format '{{range .RootFS.Layers}}{{println .}}{{end}}' webfrontend:latest | grep -v '^$'; }
 before=$(layers)
-SRC="$STARTER/apiservice/src/main/java/dev/apphost/samples/apiservice/ApiService.java"
+SRC="$STARTER/webfrontend/src/main/java/dev/apphost/samples/webfrontend/WeatherController.java"
 # a string constant unique to this run, so the class differs from any image built before; the
 # restored source is touched so that the next compile replaces the edited class
 cp "$SRC" "$SRC.bak"; trap 'mv "$SRC.bak" "$SRC"; touch "$SRC"; rm -f "$LOG"' EXIT
-sed -i "s/\"Not found\"/\"Not found ($(date +%s))\"/" "$SRC"
-grep -q 'Not found (' "$SRC" || { echo "could not edit $SRC" >&2; exit 1; }
+sed -i "s/<h1>Weather<\/h1>/<h1>Weather ($(date +%s))<\/h1>/" "$SRC"
+grep -q '<h1>Weather (' "$SRC" || { echo "could not edit $SRC" >&2; exit 1; }
 t0=$(now_ms); deploy -o; t1=$(now_ms); down
 after=$(layers)
-echo "apphost:deploy after a class change: $((t1 - t0)) ms; $(grep -o 'built image apiservice[^;]*' "$LOG" | head -1) (load $(load))"
+echo "apphost:deploy after a class change: $((t1 - t0)) ms; $(grep -o 'built image webfrontend[^;]*' "$LOG" | head -1) (load $(load))"
 echo "layers: $(wc -l <<<"$before") before, $(wc -l <<<"$after") after; changed: $(diff <(echo "$before") <(echo "$after") | grep -c '^>' || true) (expected 1: classes)"

@@ -5,7 +5,8 @@ import dev.apphost.maven.deploy.ComposeCommand;
 import dev.apphost.maven.deploy.ComposeDeployment;
 import dev.apphost.maven.deploy.DeployException;
 import dev.apphost.maven.deploy.ImageBuildException;
-import dev.apphost.maven.deploy.ImageRequest;
+import dev.apphost.maven.deploy.ImageContents;
+import dev.apphost.maven.fork.CommandLineSplitter;
 import dev.apphost.maven.deploy.ProjectImageBuilder;
 import dev.apphost.publish.compose.DockerComposePublisher;
 import dev.apphost.publish.compose.EnvFile;
@@ -86,13 +87,16 @@ public class DeployMojo extends AbstractPublishingMojo {
     protected void execute(AppHostContext context) throws MojoExecutionException, MojoFailureException {
         long start = System.nanoTime();
         Path directory = outputDirectory.toPath().toAbsolutePath();
-        PublishMojo.publish(context, this, "docker-compose", directory);
-        long published = System.nanoTime();
-        try {
+        ProjectImageBuilder builder = new ProjectImageBuilder(line -> getLog().debug("jib: " + line));
+        List<ProjectLaunch> projects = context.plan.projects().stream()
+                .filter(p -> !p.equals(context.appHostLaunch)).toList();
+        try (ImageContents contents = ImageContents.start(builder, projects, baseImage, imageJvmFlags())) {
+            PublishMojo.publish(context, this, "docker-compose", directory);
+            long published = System.nanoTime();
             DeploymentInfo info = DeploymentInfo.read(directory);
             Map<String, String> env = EnvFile.read(directory.resolve(DockerComposePublisher.ENV_FILE));
             requireValues(env, directory);
-            buildImages(context, info, env);
+            buildImages(context, info, env, builder, contents);
             long built = System.nanoTime();
             ComposeCommand compose = ComposeCommand.locate(directory.resolve(DockerComposePublisher.COMPOSE_FILE),
                     info.deploymentName(), Map.of());
@@ -121,6 +125,14 @@ public class DeployMojo extends AbstractPublishingMojo {
         }
     }
 
+    private List<String> imageJvmFlags() throws MojoExecutionException {
+        try {
+            return imageJvmFlags == null ? List.of() : CommandLineSplitter.split(imageJvmFlags);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Cannot parse apphost.image.jvmFlags: " + e.getMessage(), e);
+        }
+    }
+
     private static double seconds(long from, long to) {
         return (to - from) / 1e9;
     }
@@ -140,35 +152,29 @@ public class DeployMojo extends AbstractPublishingMojo {
         }
     }
 
-    /** One image per project, all at once: most of a build is waiting on the engine. */
-    private void buildImages(AppHostContext context, DeploymentInfo info, Map<String, String> env)
-            throws MojoExecutionException, ImageBuildException {
-        ProjectImageBuilder builder = new ProjectImageBuilder(line -> getLog().debug("jib: " + line));
-        Path cache = Path.of(project.getBuild().getDirectory(), "apphost", "jib-cache");
-        List<String> jvmFlags = imageJvmFlags == null ? List.of()
-                : dev.apphost.maven.fork.CommandLineSplitter.split(imageJvmFlags);
-        List<ImageRequest> requests = new ArrayList<>();
-        for (DeploymentInfo.Project p : info.projects()) {
-            ProjectLaunch launch = context.plan.findByPom(p.pom()).orElseThrow(() -> new MojoExecutionException(
-                    "Project resource '" + p.resource() + "' is " + p.pom() + ", which is not a module of this reactor."));
-            requests.add(new ImageRequest(launch, env.getOrDefault(p.imageVariable(), p.defaultImage()), baseImage,
-                    jvmFlags, false, cache));
-        }
-        if (requests.isEmpty()) {
+    /**
+     * One image per deployed project, all at once (most of a build is waiting on the engine), from
+     * the contents worked out while the AppHost published.
+     */
+    private void buildImages(AppHostContext context, DeploymentInfo info, Map<String, String> env,
+            ProjectImageBuilder builder, ImageContents contents) throws MojoExecutionException, ImageBuildException {
+        if (info.projects().isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(requests.size());
+        Path cache = Path.of(project.getBuild().getDirectory(), "apphost", "jib-cache");
+        ExecutorService pool = Executors.newFixedThreadPool(info.projects().size());
         try {
             List<Future<String>> results = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                ImageRequest request = requests.get(i);
-                String resource = info.projects().get(i).resource();
+            for (DeploymentInfo.Project p : info.projects()) {
+                ProjectLaunch launch = context.plan.findByPom(p.pom()).orElseThrow(() -> new MojoExecutionException(
+                        "Project resource '" + p.resource() + "' is " + p.pom() + ", which is not a module of this reactor."));
+                String image = env.getOrDefault(p.imageVariable(), p.defaultImage());
                 results.add(pool.submit(() -> {
                     long start = System.nanoTime();
-                    ProjectImageBuilder.BuiltImage image = builder.build(request);
+                    ProjectImageBuilder.BuiltImage built = builder.build(contents.get(launch), image, false, cache);
                     return String.format("apphost: %s image %s of %s (%s) in %.1f s",
-                            image.reused() ? "up-to-date" : "built", request.image(), resource,
-                            image.id().substring(0, Math.min(19, image.id().length())), (System.nanoTime() - start) / 1e9);
+                            built.reused() ? "up-to-date" : "built", image, p.resource(),
+                            built.id().substring(0, Math.min(19, built.id().length())), (System.nanoTime() - start) / 1e9);
                 }));
             }
             for (Future<String> result : results) {

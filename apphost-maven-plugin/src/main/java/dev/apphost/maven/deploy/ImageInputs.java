@@ -37,10 +37,12 @@ final class ImageInputs {
     private ImageInputs() {
     }
 
-    /** The fingerprint, or empty when the base image's content cannot be known locally. */
-    static Optional<String> fingerprint(String baseImage, List<FileEntriesLayer> layers, List<String> entrypoint,
-            Map<String, String> labels) throws IOException {
-        Optional<String> base = baseImageIdentity(baseImage);
+    /**
+     * The fingerprint, or empty when the base image's content cannot be known locally
+     * ({@code baseIdentity}, from {@link #baseImageIdentity}, is empty).
+     */
+    static Optional<String> fingerprint(String baseImage, Optional<String> base, List<FileEntriesLayer> layers,
+            List<String> entrypoint, Map<String, String> labels) throws IOException {
         if (base.isEmpty()) {
             return Optional.empty();
         }
@@ -89,7 +91,8 @@ final class ImageInputs {
         }
     }
 
-    private static Optional<String> baseImageIdentity(String baseImage) {
+    /** The local engine's id of a {@code docker://} base image, the digest of a pinned one, else empty. */
+    static Optional<String> baseImageIdentity(String baseImage) {
         if (baseImage.startsWith("docker://")) {
             try {
                 return Optional.of(ComposeCommand.exec(List.of("docker", "image", "inspect", "--format", "{{.Id}}",

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -53,6 +54,7 @@ public final class ProjectImageBuilder {
     static final String RELEASE_DEPENDENCIES = "dependencies";
 
     private final Consumer<String> log;
+    private final Map<String, Optional<String>> baseImageIds = new ConcurrentHashMap<>();
 
     /** @param log receives Jib's progress and warnings, one line each */
     public ProjectImageBuilder(Consumer<String> log) {
@@ -64,47 +66,81 @@ public final class ProjectImageBuilder {
     }
 
     /**
+     * Everything an image of a project is made of except its name: layers, entrypoint, labels and,
+     * where the base image is known locally, the {@link ImageInputs} fingerprint. Worked out before
+     * the name is known, so that {@code apphost:deploy} does it while the AppHost publishes.
+     */
+    public record ImageContent(ProjectLaunch project, String baseImage, Layers layers, List<String> entrypoint,
+            Map<String, String> labels, Optional<String> fingerprint) {
+    }
+
+    /**
      * Builds the image, unless the local engine already has it from the same inputs
      * ({@link ImageInputs}: same base image id, entrypoint and files), which is then reused as it is.
      */
     public BuiltImage build(ImageRequest request) throws ImageBuildException {
-        ProjectLaunch project = request.project();
+        return build(content(request.project(), request.baseImage(), request.jvmFlags(), request.toRegistry()),
+                request.image(), request.toRegistry(), request.cacheDirectory());
+    }
+
+    /**
+     * The content of {@code project}'s image on {@code baseImage}; a missing main class or an
+     * unreadable file fails here. The base image's identity is looked up once per builder.
+     */
+    public ImageContent content(ProjectLaunch project, String baseImage, List<String> jvmFlags, boolean toRegistry)
+            throws ImageBuildException {
         String mainClass = project.requireMainClass();
         try {
             Layers layers = layers(project);
-            List<String> entrypoint = entrypoint(request.jvmFlags(), layers.classpath(), mainClass);
+            List<String> entrypoint = entrypoint(jvmFlags, layers.classpath(), mainClass);
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("dev.apphost.project", project.coordinates());
-            Optional<String> inputs = request.toRegistry() ? Optional.empty()
-                    : ImageInputs.fingerprint(request.baseImage(), layers.all(), entrypoint, labels);
-            if (inputs.isPresent()) {
-                Optional<String> existing = ImageInputs.builtImage(request.image(), inputs.get());
+            Optional<String> inputs = toRegistry ? Optional.empty()
+                    : ImageInputs.fingerprint(baseImage, baseImageIdentity(baseImage), layers.all(), entrypoint, labels);
+            return new ImageContent(project, baseImage, layers, List.copyOf(entrypoint), Map.copyOf(labels), inputs);
+        } catch (IOException e) {
+            throw new ImageBuildException("Could not read the files of " + project.coordinates() + " for its image: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Builds {@code content} as {@code image}, or reuses the engine's image of the same fingerprint. */
+    public BuiltImage build(ImageContent content, String image, boolean toRegistry, Path cacheDirectory)
+            throws ImageBuildException {
+        try {
+            Map<String, String> labels = new LinkedHashMap<>(content.labels());
+            if (content.fingerprint().isPresent() && !toRegistry) {
+                Optional<String> existing = ImageInputs.builtImage(image, content.fingerprint().get());
                 if (existing.isPresent()) {
                     return new BuiltImage(existing.get(), true);
                 }
-                labels.put(ImageInputs.LABEL, inputs.get());
+                labels.put(ImageInputs.LABEL, content.fingerprint().get());
             }
-            JibContainerBuilder builder = Jib.from(request.baseImage())
-                    .setFileEntriesLayers(layers.all())
-                    .setEntrypoint(entrypoint)
+            JibContainerBuilder builder = Jib.from(content.baseImage())
+                    .setFileEntriesLayers(content.layers().all())
+                    .setEntrypoint(content.entrypoint())
                     .setWorkingDirectory(AbsoluteUnixPath.get(APP_ROOT))
                     .setLabels(labels);
-            Containerizer containerizer = request.toRegistry()
-                    ? Containerizer.to(RegistryImage.named(request.image())).setAllowInsecureRegistries(true)
-                    : Containerizer.to(DockerDaemonImage.named(request.image()));
+            Containerizer containerizer = toRegistry
+                    ? Containerizer.to(RegistryImage.named(image)).setAllowInsecureRegistries(true)
+                    : Containerizer.to(DockerDaemonImage.named(image));
             containerizer.setToolName("apphost")
-                    .setApplicationLayersCache(request.cacheDirectory().resolve("application"))
-                    .setBaseImageLayersCache(request.cacheDirectory().resolve("base"))
+                    .setApplicationLayersCache(cacheDirectory.resolve("application"))
+                    .setBaseImageLayersCache(cacheDirectory.resolve("base"))
                     .addEventHandler(LogEvent.class, this::onLog);
             JibContainer container = builder.containerize(containerizer);
             return new BuiltImage(container.getImageId().toString(), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ImageBuildException("Interrupted while building " + request.image(), e);
+            throw new ImageBuildException("Interrupted while building " + image, e);
         } catch (Exception e) {
-            throw new ImageBuildException("Could not build image " + request.image() + " of " + project.coordinates()
-                    + " from " + request.baseImage() + ": " + e.getMessage(), e);
+            throw new ImageBuildException("Could not build image " + image + " of " + content.project().coordinates()
+                    + " from " + content.baseImage() + ": " + e.getMessage(), e);
         }
+    }
+
+    private Optional<String> baseImageIdentity(String baseImage) {
+        return baseImageIds.computeIfAbsent(baseImage, ImageInputs::baseImageIdentity);
     }
 
     private void onLog(LogEvent event) {
@@ -125,7 +161,7 @@ public final class ProjectImageBuilder {
     }
 
     /** The four layers and the classpath that reads them, in Maven's order. */
-    record Layers(FileEntriesLayer dependencies, FileEntriesLayer snapshots, FileEntriesLayer resources,
+    public record Layers(FileEntriesLayer dependencies, FileEntriesLayer snapshots, FileEntriesLayer resources,
             FileEntriesLayer classes, List<String> classpath) {
 
         List<FileEntriesLayer> all() {

@@ -22,7 +22,7 @@ class ImageInputsTest {
 
     private Optional<String> fingerprint(ProjectLaunch launch, String base) throws Exception {
         ProjectImageBuilder.Layers layers = ProjectImageBuilder.layers(launch);
-        return ImageInputs.fingerprint(base, layers.all(),
+        return ImageInputs.fingerprint(base, ImageInputs.baseImageIdentity(base), layers.all(),
                 ProjectImageBuilder.entrypoint(List.of(), layers.classpath(), "demo.Main"), Map.of("k", "v"));
     }
 
