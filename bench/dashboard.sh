@@ -12,6 +12,7 @@
 #   from the repository root; MAVEN_REPO_LOCAL=<dir> (a local repository of your own: the script
 #   installs apphost-runtime into it), MVN_ARGS (default -o), PARTS (default "1 2 3 4").
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 ROUNDS=${1:-5}
 PAIRS=${PAIRS:-10}
 PARTS=${PARTS:-1 2 3 4}
@@ -22,7 +23,6 @@ $MVN -pl apphost-runtime test-compile
 $MVN -pl apphost-runtime dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="apphost-runtime/target/test-classes:apphost-runtime/target/classes:$(cat apphost-runtime/target/bench.classpath)"
 MAIN=dev.apphost.dashboard.DashboardBenchmark
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 part() { [[ " $PARTS " == *" $1 "* ]]; }
 echo "load before: $(uptime)"
 
@@ -78,12 +78,13 @@ info=$(python3 -c 'import json,sys,os; p=json.load(open(sys.argv[1])); m=[x for 
 WCP=$(echo "$info" | sed -n 1p); WMAIN=$(echo "$info" | sed -n 2p)
 start_web() { # extra JVM options...
   local port t0 pid
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  port=$(free_port)
   t0=$(date +%s%3N)
   SERVER_PORT=$port OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none \
     java "$@" -cp "$WCP" "$WMAIN" > /tmp/apphost-bench-web.log 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
+  # any answer: alone, without Redis, webfrontend reports itself DOWN (503)
+  wait_answer "http://127.0.0.1:$port/health" 300 || { echo "webfrontend did not start" >&2; kill $pid; exit 1; }
   echo $(( $(date +%s%3N) - t0 ))
   kill $pid; wait $pid 2>/dev/null || true
 }

@@ -17,6 +17,7 @@
 # MAVEN_REPO_LOCAL=<dir> another local repository; MVN_ARGS extra Maven options.
 # Figures go to bench/README-deploy.md by hand.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 RUNS=${1:-11}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTER="$ROOT/samples/starter"
@@ -29,9 +30,6 @@ OUT="$STARTER/target/apphost/docker-compose"
 LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 
-now_ms() { date +%s%3N; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 compose() { (cd "$OUT" && docker-compose -p starter -f docker-compose.yaml "$@"); }
 wait_healthy() { # as ComposeDeployment: ids once, then docker inspect until running (+ healthy where checked)
   local deadline=$(( $(date +%s) + 300 )) ids states
@@ -51,7 +49,6 @@ echo "== warm-up: build, deploy once (images into the engine), undeploy (load $(
 deploy # online: resolves what the starter needs at run time
 down
 
-mean() { awk '{s+=$1} END {printf "%d", s/NR}'; }
 baseline=() total=() overhead=()
 run_baseline() {
   local t0 t1; t0=$(now_ms); compose up -d >/dev/null 2>&1; wait_healthy; t1=$(now_ms)

@@ -7,6 +7,7 @@
 # Usage: bench/persistent-redis.sh [ROUNDS=5]   (needs the engine, local/redis:7.0.15 and redis-cli)
 # MAVEN_REPO_LOCAL / MVN_ARGS are passed to Maven as in the other bench scripts.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 mvn_args=(-B -q ${MVN_ARGS:-})
@@ -18,7 +19,6 @@ DIR=$(mktemp -d)
 bench() { java -cp "$CP" dev.apphost.run.bench.PersistentRedisBench "$@" 2>/dev/null; }
 trap 'bench cleanup "$DIR" >/dev/null 2>&1; rm -rf "$DIR"' EXIT
 now() { date +%s%N; }
-median() { sort -n | awk '{a[NR]=$1} END{print a[int((NR+1)/2)]}'; }
 echo "load before: $(uptime | sed 's/.*load average: //')"
 echo "first run (creates the container): $(bench fresh "$DIR" | grep '^fresh')"
 : >"$DIR/running" >"$DIR/healthy" >"$DIR/starting" >"$DIR/wall" >"$DIR/cli" >"$DIR/ping" >"$DIR/pingwall"

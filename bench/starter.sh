@@ -8,6 +8,7 @@
 # Usage: bench/starter.sh [runs]   (default 3). Needs: apphost installed (./mvnw -B install -DskipTests),
 # a container engine for Redis, curl. Prints a table; figures go to docs/maven-plugin.md by hand.
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STARTER="$ROOT/samples/starter"
@@ -15,30 +16,13 @@ MVNW="$ROOT/mvnw"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-now_ms() { date +%s%3N; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
-wait_http() { # url timeout_s
-  local deadline=$(( $(date +%s) + $2 ))
-  until curl -sf -o /dev/null "$1"; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.1
-  done
-}
 descendants() { # pid: the pid and all its descendants (services may run in sessions of their own)
   ps -e -o pid=,ppid= | awk -v root="$1" '{ parent[$1] = $2 } END {
     n = 1; list[1] = root; out = root
     while (n > 0) { p = list[n--]; for (c in parent) if (parent[c] == p) { list[++n] = c; out = out " " c } }
     print out }'
 }
-wait_answer() { # url timeout_s: any HTTP answer (a service alone may report itself DOWN: no Redis)
-  local deadline=$(( $(date +%s) + $2 ))
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" != "000" ]; do
-    [ "$(date +%s)" -lt "$deadline" ] || return 1
-    sleep 0.1
-  done
-}
 any_alive() { for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 
 echo "== compiling the starter and writing its launch plan"
 "$MVNW" -B -q -f "$STARTER/pom.xml" compile dev.apphost:apphost-maven-plugin:0.1.0-SNAPSHOT:launch-plan
