@@ -53,7 +53,7 @@ public final class ImageContents implements AutoCloseable {
         ImageContents contents = new ImageContents(builder, baseImage, jvmFlags, Math.min(2, runnable.size()));
         for (ProjectLaunch project : runnable) {
             contents.started.put(project.pom(), contents.pool.submit(
-                    () -> builder.content(project, baseImage, jvmFlags, false)));
+                    () -> builder.content(project, baseImage, jvmFlags)));
         }
         return contents;
     }
@@ -75,7 +75,7 @@ public final class ImageContents implements AutoCloseable {
                         + e.getCause(), e.getCause());
             }
         }
-        return builder.content(project, baseImage, jvmFlags, false);
+        return builder.content(project, baseImage, jvmFlags);
     }
 
     /** Stops what is still running: a failed publish needs none of it. */

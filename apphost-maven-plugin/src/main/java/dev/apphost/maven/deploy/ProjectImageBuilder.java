@@ -43,8 +43,9 @@ import java.util.stream.Stream;
  * already carries ({@link ImageInputs}) does not run Jib at all.
  *
  * <pre>{@code
- * ImageRequest request = ImageRequest.toDockerDaemon(launch, "apiservice:latest", "docker://local/jre:17", cacheDir);
- * String imageId = new ProjectImageBuilder(System.out::println).build(request).id();
+ * ProjectImageBuilder builder = new ProjectImageBuilder(System.out::println);
+ * ProjectImageBuilder.ImageContent content = builder.content(launch, "docker://local/jre:17", List.of());
+ * String imageId = builder.build(content, "apiservice:latest", false, cacheDir).id();
  * }</pre>
  */
 public final class ProjectImageBuilder {
@@ -75,19 +76,10 @@ public final class ProjectImageBuilder {
     }
 
     /**
-     * Builds the image, unless the local engine already has it from the same inputs
-     * ({@link ImageInputs}: same base image id, entrypoint and files), which is then reused as it is.
-     */
-    public BuiltImage build(ImageRequest request) throws ImageBuildException {
-        return build(content(request.project(), request.baseImage(), request.jvmFlags(), request.toRegistry()),
-                request.image(), request.toRegistry(), request.cacheDirectory());
-    }
-
-    /**
      * The content of {@code project}'s image on {@code baseImage}; a missing main class or an
      * unreadable file fails here. The base image's identity is looked up once per builder.
      */
-    public ImageContent content(ProjectLaunch project, String baseImage, List<String> jvmFlags, boolean toRegistry)
+    public ImageContent content(ProjectLaunch project, String baseImage, List<String> jvmFlags)
             throws ImageBuildException {
         String mainClass = project.requireMainClass();
         try {
@@ -95,8 +87,8 @@ public final class ProjectImageBuilder {
             List<String> entrypoint = entrypoint(jvmFlags, layers.classpath(), mainClass);
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("dev.apphost.project", project.coordinates());
-            Optional<String> inputs = toRegistry ? Optional.empty()
-                    : ImageInputs.fingerprint(baseImage, baseImageIdentity(baseImage), layers.all(), entrypoint, labels);
+            Optional<String> inputs =
+                    ImageInputs.fingerprint(baseImage, baseImageIdentity(baseImage), layers.all(), entrypoint, labels);
             return new ImageContent(project, baseImage, layers, List.copyOf(entrypoint), Map.copyOf(labels), inputs);
         } catch (IOException e) {
             throw new ImageBuildException("Could not read the files of " + project.coordinates() + " for its image: "
@@ -104,7 +96,11 @@ public final class ProjectImageBuilder {
         }
     }
 
-    /** Builds {@code content} as {@code image}, or reuses the engine's image of the same fingerprint. */
+    /**
+     * Builds {@code content} as {@code image}, into the local engine or pushed to a registry
+     * ({@code toRegistry}); into the engine, an image of the same fingerprint already there
+     * ({@link ImageInputs}: same base image id, entrypoint and files) is reused as it is.
+     */
     public BuiltImage build(ImageContent content, String image, boolean toRegistry, Path cacheDirectory)
             throws ImageBuildException {
         try {

@@ -40,7 +40,7 @@ class ImageContentsTest {
 
         try (ImageContents contents = ImageContents.start(builder, List.of(api, library), PINNED_BASE, List.of("-Xss1m"))) {
             ProjectImageBuilder.ImageContent early = contents.get(api);
-            ProjectImageBuilder.ImageContent later = builder.content(api, PINNED_BASE, List.of("-Xss1m"), false);
+            ProjectImageBuilder.ImageContent later = builder.content(api, PINNED_BASE, List.of("-Xss1m"));
             assertThat(early.fingerprint()).isPresent().isEqualTo(later.fingerprint());
             assertThat(early.entrypoint()).isEqualTo(later.entrypoint()).contains("-Xss1m", "demo.Main");
 

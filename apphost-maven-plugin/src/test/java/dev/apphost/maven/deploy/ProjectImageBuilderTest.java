@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import javax.tools.ToolProvider;
@@ -63,22 +64,24 @@ class ProjectImageBuilderTest {
         Path snapshot = jar(dir.resolve("repo/other-2.0-SNAPSHOT.jar"), "other/Snapshot.txt");
         ProjectLaunch launch = new ProjectLaunch(module.resolve("pom.xml"), "g", "hello", "1.0", module, classes,
                 List.of(classes, release, snapshot), "demo.Hello", List.of("demo.Hello"));
-        ImageRequest request = new ImageRequest(launch, IMAGE, BASE, List.of("-Xshare:auto"), false, dir.resolve("cache"));
         ProjectImageBuilder builder = new ProjectImageBuilder(line -> { });
+        // the contents are read again at each build, as each apphost:deploy does
+        Callable<ProjectImageBuilder.BuiltImage> build = () -> builder.build(
+                builder.content(launch, BASE, List.of("-Xshare:auto")), IMAGE, false, dir.resolve("cache"));
 
-        ProjectImageBuilder.BuiltImage first = builder.build(request);
+        ProjectImageBuilder.BuiltImage first = build.call();
         List<String> firstLayers = layers();
         assertThat(first.reused()).isFalse();
         assertThat(run()).isEqualTo("Hello first, classpath has lib/Release.txt and other/Snapshot.txt, greeting hi");
-        assertThat(builder.build(request)).as("same inputs: the engine's image is reused, Jib does not run")
+        assertThat(build.call()).as("same inputs: the engine's image is reused, Jib does not run")
                 .isEqualTo(new ProjectImageBuilder.BuiltImage(first.id(), true));
         removeImage();
-        assertThat(builder.build(request)).as("same inputs built again by Jib: the same image")
+        assertThat(build.call()).as("same inputs built again by Jib: the same image")
                 .isEqualTo(new ProjectImageBuilder.BuiltImage(first.id(), false));
 
         List<Path> cachedLayers = cachedApplicationLayers();
         compile(classes, "Hello", "second");
-        ProjectImageBuilder.BuiltImage second = builder.build(request);
+        ProjectImageBuilder.BuiltImage second = build.call();
         List<String> secondLayers = layers();
         assertThat(second.reused()).isFalse();
         assertThat(second.id()).isNotEqualTo(first.id());
