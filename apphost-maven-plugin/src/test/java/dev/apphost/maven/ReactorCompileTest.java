@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.model.Build;
-import org.apache.maven.model.Model;
 import org.apache.maven.model.Resource;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -20,22 +18,12 @@ class ReactorCompileTest {
     Path dir;
 
     private MavenProject project(String artifactId, String packaging) throws IOException {
+        MavenProject project = TestModules.module(dir, artifactId, packaging);
         Path basedir = Files.createDirectories(dir.resolve(artifactId));
-        Model model = new Model();
-        model.setGroupId("g");
-        model.setArtifactId(artifactId);
-        model.setVersion("1.0");
-        model.setPackaging(packaging);
-        Build build = new Build();
-        build.setDirectory(basedir.resolve("target").toString());
-        build.setOutputDirectory(basedir.resolve("target/classes").toString());
+        Files.writeString(basedir.resolve("pom.xml"), "<project/>");
         Resource resources = new Resource();
         resources.setDirectory(basedir.resolve("src/main/resources").toString());
-        build.addResource(resources);
-        model.setBuild(build);
-        MavenProject project = new MavenProject(model);
-        project.setFile(Files.writeString(basedir.resolve("pom.xml"), "<project/>").toFile());
-        project.addCompileSourceRoot(basedir.resolve("src/main/java").toString());
+        project.getBuild().addResource(resources);
         project.addCompileSourceRoot(basedir.resolve("target/generated-sources/annotations").toString());
         return project;
     }

@@ -13,9 +13,7 @@ import java.util.Set;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
-import org.apache.maven.model.Build;
 import org.apache.maven.model.Dependency;
-import org.apache.maven.model.Model;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
@@ -28,18 +26,7 @@ class ReactorLaunchPlannerTest {
     Path dir;
 
     private MavenProject project(String artifactId, String packaging) {
-        Model model = new Model();
-        model.setGroupId("g");
-        model.setArtifactId(artifactId);
-        model.setVersion("1.0");
-        model.setPackaging(packaging);
-        Build build = new Build();
-        build.setDirectory(dir.resolve(artifactId + "/target").toString());
-        build.setOutputDirectory(dir.resolve(artifactId + "/target/classes").toString());
-        model.setBuild(build);
-        MavenProject project = new MavenProject(model);
-        project.setFile(dir.resolve(artifactId + "/pom.xml").toFile());
-        project.addCompileSourceRoot(dir.resolve(artifactId + "/src/main/java").toString());
+        MavenProject project = TestModules.module(dir, artifactId, packaging);
         project.setArtifacts(new LinkedHashSet<>());
         return project;
     }
